@@ -1,0 +1,4 @@
+//! One module per physical model of the paper.
+
+pub mod constants;
+pub mod hc2_angle;

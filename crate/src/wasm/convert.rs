@@ -1,0 +1,62 @@
+//! Conversions between JavaScript values and Rust, with errors that name the parameter.
+
+use js_sys::{Array, Float64Array};
+use serde::{de::DeserializeOwned, Serialize};
+use wasm_bindgen::prelude::*;
+
+/// A Rust value as a plain JS object (maps become objects, not `Map`s).
+pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    let ser = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
+    value
+        .serialize(&ser)
+        .map_err(|e| JsError::new(&format!("could not convert the result: {e}")))
+}
+
+/// A plain JS options object as `T`; `name` is the parameter's name.
+pub fn from_js<T: DeserializeOwned + Default>(name: &str, value: JsValue) -> Result<T, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(T::default());
+    }
+    if !value.is_object() {
+        return Err(JsError::new(&format!(
+            "{name} must be an object of options"
+        )));
+    }
+    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("{name}: {e}")))
+}
+
+/// A `Float64Array`, an array of numbers, or (when `allow_scalar`) one number.
+pub fn f64_array(name: &str, value: &JsValue, allow_scalar: bool) -> Result<Vec<f64>, JsError> {
+    if let Some(a) = value.dyn_ref::<Float64Array>() {
+        Ok(a.to_vec())
+    } else if Array::is_array(value) {
+        Ok(Float64Array::new(value).to_vec())
+    } else if let (true, Some(v)) = (allow_scalar, value.as_f64()) {
+        Ok(vec![v])
+    } else {
+        Err(JsError::new(&format!(
+            "{name} must be a Float64Array or an array of numbers"
+        )))
+    }
+}
+
+/// Like [`f64_array`], but `undefined` or `null` mean "not given".
+pub fn optional_f64_array(name: &str, value: &JsValue) -> Result<Option<Vec<f64>>, JsError> {
+    if value.is_undefined() || value.is_null() {
+        Ok(None)
+    } else {
+        f64_array(name, value, false).map(Some)
+    }
+}
+
+/// A seed: a whole number from 0 to 2⁵³.
+pub fn seed(name: &str, value: f64) -> Result<u64, JsError> {
+    if value.is_finite() && value >= 0.0 && value.fract() == 0.0 && value <= 9_007_199_254_740_992.0
+    {
+        Ok(value as u64)
+    } else {
+        Err(JsError::new(&format!(
+            "{name} must be a whole number from 0 to 2^53, got {value}"
+        )))
+    }
+}
