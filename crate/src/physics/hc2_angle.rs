@@ -87,6 +87,17 @@ fn exact_limit(abs_cos: f64, sin2: f64, h_perp_t: f64, h_par_t: f64) -> Option<f
 /// 2D Tinkham μ0H_c2(θ) in tesla for H⟂ = `h_perp_t`, H∥ = `h_par_t` (tesla).
 pub fn tinkham(theta_deg: f64, h_perp_t: f64, h_par_t: f64) -> f64 {
     let (c, s2) = abs_cos_sin2(theta_deg);
+    tinkham_cs(c, s2, h_perp_t, h_par_t)
+}
+
+/// 3D anisotropic GL μ0H_c2(θ) in tesla for H⟂ = `h_perp_t`, H∥ = `h_par_t` (tesla).
+pub fn gl3d(theta_deg: f64, h_perp_t: f64, h_par_t: f64) -> f64 {
+    let (c, s2) = abs_cos_sin2(theta_deg);
+    gl3d_cs(c, s2, h_perp_t, h_par_t)
+}
+
+/// Tinkham from (|cos θ|, sin²θ); fits precompute these once per point.
+fn tinkham_cs(c: f64, s2: f64, h_perp_t: f64, h_par_t: f64) -> f64 {
     if let Some(h) = exact_limit(c, s2, h_perp_t, h_par_t) {
         return h;
     }
@@ -95,9 +106,8 @@ pub fn tinkham(theta_deg: f64, h_perp_t: f64, h_par_t: f64) -> f64 {
     2.0 / (a + (a * a + 4.0 * b).sqrt())
 }
 
-/// 3D anisotropic GL μ0H_c2(θ) in tesla for H⟂ = `h_perp_t`, H∥ = `h_par_t` (tesla).
-pub fn gl3d(theta_deg: f64, h_perp_t: f64, h_par_t: f64) -> f64 {
-    let (c, s2) = abs_cos_sin2(theta_deg);
+/// GL from (|cos θ|, sin²θ).
+fn gl3d_cs(c: f64, s2: f64, h_perp_t: f64, h_par_t: f64) -> f64 {
     if let Some(h) = exact_limit(c, s2, h_perp_t, h_par_t) {
         return h;
     }
@@ -107,9 +117,63 @@ pub fn gl3d(theta_deg: f64, h_perp_t: f64, h_par_t: f64) -> f64 {
 impl Hc2AngleModel {
     /// μ0H_c2 in tesla at `theta_deg`.
     pub fn eval(self, theta_deg: f64, h_perp_t: f64, h_par_t: f64) -> f64 {
+        let (c, s2) = abs_cos_sin2(theta_deg);
+        self.eval_cs(c, s2, h_perp_t, h_par_t)
+    }
+
+    /// (∂h/∂H⟂, ∂h/∂H∥) from (|cos θ|, sin²θ), for the fit's Jacobian.
+    fn gradient_cs(self, c: f64, s2: f64, hp: f64, hl: f64) -> (f64, f64) {
         match self {
-            Self::Tinkham => tinkham(theta_deg, h_perp_t, h_par_t),
-            Self::Gl3d => gl3d(theta_deg, h_perp_t, h_par_t),
+            Self::Tinkham => {
+                // h = 2/(a + R), R = √(a² + 4b), a = c/H⟂, b = s²/H∥².
+                let (a, b) = (c / hp, s2 / (hl * hl));
+                let r = (a * a + 4.0 * b).sqrt();
+                let g = -2.0 / ((a + r) * (a + r));
+                let dh_da = if r > 0.0 { g * (1.0 + a / r) } else { 0.0 };
+                let dh_db = if r > 0.0 { g * 2.0 / r } else { 0.0 };
+                (dh_da * (-c / (hp * hp)), dh_db * (-2.0 * s2 / (hl * hl * hl)))
+            }
+            Self::Gl3d => {
+                // h = Q^(-1/2), Q = c²/H⟂² + s²/H∥².
+                let h = self.eval_cs(c, s2, hp, hl);
+                let h3 = h * h * h;
+                (h3 * c * c / (hp * hp * hp), h3 * s2 / (hl * hl * hl))
+            }
+        }
+    }
+
+    /// The least-squares solution of the law written as a linear equation in
+    /// (u, v), which is exact for noise-free data and a close start otherwise:
+    /// Tinkham u·h|cos θ| + v·h² sin²θ = 1 with u = 1/H⟂, v = 1/H∥²;
+    /// GL u·h² cos²θ + v·h² sin²θ = 1 with u = 1/H⟂², v = 1/H∥².
+    fn linearised(self, geometry: &[(f64, f64)], h: &[f64]) -> Option<(f64, f64)> {
+        let (mut saa, mut sab, mut sbb, mut sa, mut sb) = (0.0, 0.0, 0.0, 0.0, 0.0);
+        for (&(c, s2), &h) in geometry.iter().zip(h) {
+            let a = match self {
+                Self::Tinkham => h * c,
+                Self::Gl3d => h * h * c * c,
+            };
+            let b = h * h * s2;
+            saa += a * a;
+            sab += a * b;
+            sbb += b * b;
+            sa += a;
+            sb += b;
+        }
+        let det = saa * sbb - sab * sab;
+        let u = (sa * sbb - sb * sab) / det;
+        let v = (saa * sb - sab * sa) / det;
+        let (hp, hl) = match self {
+            Self::Tinkham => (1.0 / u, 1.0 / v.sqrt()),
+            Self::Gl3d => (1.0 / u.sqrt(), 1.0 / v.sqrt()),
+        };
+        (hp.is_finite() && hl.is_finite() && hp > 0.0 && hl > 0.0).then_some((hp, hl))
+    }
+
+    fn eval_cs(self, c: f64, s2: f64, h_perp_t: f64, h_par_t: f64) -> f64 {
+        match self {
+            Self::Tinkham => tinkham_cs(c, s2, h_perp_t, h_par_t),
+            Self::Gl3d => gl3d_cs(c, s2, h_perp_t, h_par_t),
         }
     }
 }
@@ -150,8 +214,10 @@ pub const PARAM_NAMES: [&str; 2] = ["hPerp", "hPar"];
 
 /// Fits both models to (θ, μ0H_c2) data by least squares in (H⟂, H∥).
 ///
-/// Starting values come from the data: H⟂ from the smallest and H∥ from the
-/// largest measured field, since h(θ) is bounded by them for both models.
+/// Starting values come from the data: the exact solution of each law
+/// written linearly in (1/H⟂, 1/H∥²) — or, where the data do not determine
+/// it (all angles alike), H⟂ from the smallest and H∥ from the largest
+/// measured field, which bound h(θ) for both models.
 pub fn fit_hc2_angle(
     theta_deg: &[f64],
     hc2_t: &[f64],
@@ -166,16 +232,32 @@ pub fn fit_hc2_angle(
     }
     let lo = hc2_t.iter().copied().fold(f64::INFINITY, f64::min);
     let hi = hc2_t.iter().copied().fold(0.0, f64::max);
-    let p0 = [lo, hi];
+    // The angles do not change during a fit: their trigonometry is done once.
+    let geometry: Vec<(f64, f64)> = theta_deg.iter().map(|&t| abs_cos_sin2(t)).collect();
     let fit_one = |model: Hc2AngleModel| {
+        let p0 = model.linearised(&geometry, hc2_t).unwrap_or((lo, hi));
+        let n = geometry.len();
         // |p| keeps trial steps of the minimiser inside the physical domain.
-        let mut report = fit::curve_fit(
-            |t, p| model.eval(t, p[0].abs(), p[1].abs()),
+        let mut report = fit::least_squares_with_jacobian(
+            |p, out| {
+                let (hp, hl) = (p[0].abs(), p[1].abs());
+                for (o, &(c, s2)) in out.iter_mut().zip(&geometry) {
+                    *o = model.eval_cs(c, s2, hp, hl);
+                }
+            },
+            Some(|p: &[f64], jac: &mut [f64]| {
+                let (hp, hl) = (p[0].abs(), p[1].abs());
+                let (sp, sl) = (p[0].signum(), p[1].signum());
+                for (i, &(c, s2)) in geometry.iter().enumerate() {
+                    let (dp, dl) = model.gradient_cs(c, s2, hp, hl);
+                    jac[i] = dp * sp;
+                    jac[n + i] = dl * sl;
+                }
+            }),
             &PARAM_NAMES,
-            theta_deg,
             hc2_t,
             sigma_t,
-            &p0,
+            &[p0.0, p0.1],
         )?;
         for (_, v) in report.params.iter_mut() {
             *v = v.abs();

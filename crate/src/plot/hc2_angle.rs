@@ -71,6 +71,7 @@ where
         .x_desc("θ (deg), field angle from the sample normal")
         .y_desc("μ₀H_c2 (T)")
         .x_labels(7)
+        .x_label_formatter(&|v| format!("{v:.0}"))
         .label_style(font(13.0))
         .axis_desc_style(font(14.0))
         .light_line_style(TRANSPARENT)
@@ -140,6 +141,7 @@ where
         .build_cartesian_2d(80.0..100.0, lo..top)?;
     zoom.configure_mesh()
         .x_labels(5)
+        .x_label_formatter(&|v| format!("{v:.0}"))
         .y_labels(4)
         .label_style(font(11.0))
         .light_line_style(TRANSPARENT)

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Prints the benchmark tables: ktao natively and in headless Chromium next to
+# SciPy on the same data, and the release .wasm size raw and gzipped.
+source "$(dirname "$0")/setup.sh"
+ensure_rust; ensure_wasm_tools; ensure_chromium; ensure_npm; ensure_venv
+build_pkg
+node tests/bench/run.mjs
