@@ -2,7 +2,7 @@
 //! around θ = 90° where the cusp decides between them.
 
 use super::style::{okabe_ito, Style, GRID};
-use super::{linspace, PlotError};
+use super::{linspace, Frame, PlotError};
 use crate::physics::hc2_angle::{Hc2AngleData, Hc2AngleFits, Hc2AngleModel};
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
@@ -33,12 +33,12 @@ impl Hc2AngleFigure<'_> {
     }
 }
 
-/// Draws Fig. 1d on `area`.
+/// Draws Fig. 1d on `area`; returns the main panel's frame.
 pub fn draw_hc2_angle<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     fig: &Hc2AngleFigure,
     style: &Style,
-) -> Result<(), PlotError>
+) -> Result<Frame, PlotError>
 where
     DB::ErrorType: 'static,
 {
@@ -66,6 +66,7 @@ where
         .x_label_area_size(style.px(44.0))
         .y_label_area_size(style.px(60.0))
         .build_cartesian_2d(0.0..180.0, 0.0..top)?;
+    let frame = Frame::of(&chart, [0.0, 180.0], [0.0, top]);
     chart
         .configure_mesh()
         .x_desc("θ (deg), field angle from the sample normal")
@@ -171,5 +172,5 @@ where
             .map(|&p| Circle::new(p, r, marker)),
     )?;
     area.present()?;
-    Ok(())
+    Ok(frame)
 }

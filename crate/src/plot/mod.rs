@@ -4,10 +4,11 @@
 pub mod hc2_angle;
 pub mod measure;
 pub mod style;
+pub mod xmcd;
 
 use plotters::coord::Shift;
 use plotters::drawing::DrawingAreaErrorKind;
-use plotters::prelude::{DrawingArea, IntoDrawingArea, SVGBackend};
+use plotters::prelude::{DrawingArea, DrawingBackend, IntoDrawingArea, SVGBackend};
 
 /// A drawing failed on its backend (the message is the backend's).
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -20,6 +21,45 @@ impl<E: std::error::Error + Send + Sync> From<DrawingAreaErrorKind<E>> for PlotE
     }
 }
 
+/// Where a chart's plotting area sits on the surface and what it spans, so the
+/// page can map a pointer to data coordinates (hover and focus readouts).
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct Frame {
+    /// Left and right edges of the plotting area, in device pixels.
+    pub px: [i32; 2],
+    /// Top and bottom edges of the plotting area, in device pixels.
+    pub py: [i32; 2],
+    /// x-axis range (left, right), in the axis unit.
+    pub x: [f64; 2],
+    /// y-axis range (bottom, top), in the axis unit.
+    pub y: [f64; 2],
+}
+
+impl Frame {
+    /// The frame of a Cartesian chart whose axes span `x` and `y`.
+    pub fn of<
+        DB: DrawingBackend,
+        X: plotters::coord::ranged1d::Ranged,
+        Y: plotters::coord::ranged1d::Ranged,
+    >(
+        chart: &plotters::chart::ChartContext<
+            '_,
+            DB,
+            plotters::coord::cartesian::Cartesian2d<X, Y>,
+        >,
+        x: [f64; 2],
+        y: [f64; 2],
+    ) -> Self {
+        let (xr, yr) = chart.plotting_area().get_pixel_range();
+        Self {
+            px: [xr.start, xr.end],
+            py: [yr.start, yr.end],
+            x,
+            y,
+        }
+    }
+}
+
 /// `n` evenly spaced values from `a` to `b` inclusive.
 pub fn linspace(a: f64, b: f64, n: usize) -> impl Iterator<Item = f64> + Clone {
     let step = if n > 1 { (b - a) / (n - 1) as f64 } else { 0.0 };
@@ -27,14 +67,14 @@ pub fn linspace(a: f64, b: f64, n: usize) -> impl Iterator<Item = f64> + Clone {
 }
 
 /// Renders a figure to an SVG document of `width` × `height` pixels.
-pub fn render_svg<F>(
+pub fn render_svg<F, T>(
     width: u32,
     height: u32,
     measure: &measure::TextMeasurer,
     draw: F,
 ) -> Result<String, PlotError>
 where
-    F: FnOnce(&DrawingArea<measure::Measured<'_, SVGBackend<'_>>, Shift>) -> Result<(), PlotError>,
+    F: FnOnce(&DrawingArea<measure::Measured<'_, SVGBackend<'_>>, Shift>) -> Result<T, PlotError>,
 {
     let mut svg = String::new();
     {

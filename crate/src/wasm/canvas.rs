@@ -39,9 +39,9 @@ fn plot_error(e: PlotError) -> JsError {
 }
 
 /// Draws with `draw` on the whole of `canvas` (its size in device pixels).
-pub fn draw_on_canvas<F>(canvas: HtmlCanvasElement, draw: F) -> Result<(), JsError>
+pub fn draw_on_canvas<F, T>(canvas: HtmlCanvasElement, draw: F) -> Result<T, JsError>
 where
-    F: FnOnce(&DrawingArea<Measured<'_, CanvasBackend>, Shift>) -> Result<(), PlotError>,
+    F: FnOnce(&DrawingArea<Measured<'_, CanvasBackend>, Shift>) -> Result<T, PlotError>,
 {
     let (w, h) = (canvas.width(), canvas.height());
     if w < MIN_SIDE_PX || h < MIN_SIDE_PX {
@@ -58,9 +58,9 @@ where
 }
 
 /// Draws with `draw` into an SVG document of `width` × `height` pixels.
-pub fn draw_svg<F>(width: f64, height: f64, draw: F) -> Result<String, JsError>
+pub fn draw_svg<F, T>(width: f64, height: f64, draw: F) -> Result<String, JsError>
 where
-    F: FnOnce(&DrawingArea<Measured<'_, SVGBackend<'_>>, Shift>) -> Result<(), PlotError>,
+    F: FnOnce(&DrawingArea<Measured<'_, SVGBackend<'_>>, Shift>) -> Result<T, PlotError>,
 {
     let side = |name: &str, v: f64| {
         if v.is_finite() && (f64::from(MIN_SIDE_PX)..=16384.0).contains(&v) {

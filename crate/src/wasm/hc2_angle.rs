@@ -5,6 +5,7 @@ use super::convert::{f64_array, from_js, optional_f64_array, seed, to_js};
 use crate::physics::hc2_angle as core;
 use crate::plot::hc2_angle::{draw_hc2_angle, Hc2AngleFigure, CURVE_POINTS};
 use crate::plot::style::Style;
+use crate::plot::Frame;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
@@ -87,6 +88,7 @@ struct Fig1dResult {
     data: core::Hc2AngleData,
     fits: core::Hc2AngleFits,
     curves: Curves,
+    frame: Frame,
 }
 
 #[derive(Serialize)]
@@ -119,7 +121,7 @@ pub fn draw_hc2_angle_canvas(
         fits: &fits,
     };
     let style = Style::with_scale(scale);
-    draw_on_canvas(canvas, |area| draw_hc2_angle(area, &fig, &style))?;
+    let frame = draw_on_canvas(canvas, |area| draw_hc2_angle(area, &fig, &style))?;
     let t = fig.curve(core::Hc2AngleModel::Tinkham);
     let g = fig.curve(core::Hc2AngleModel::Gl3d);
     let mut curves = Curves {
@@ -131,7 +133,12 @@ pub fn draw_hc2_angle_canvas(
         curves.theta_deg.push(theta);
         curves.tinkham.push(h);
     }
-    to_js(&Fig1dResult { data, fits, curves })
+    to_js(&Fig1dResult {
+        data,
+        fits,
+        curves,
+        frame,
+    })
 }
 
 /// Fig. 1d for `state` as an SVG document of `width` × `height` pixels.

@@ -5,3 +5,4 @@
 pub mod canvas;
 pub mod convert;
 pub mod hc2_angle;
+pub mod xmcd;
