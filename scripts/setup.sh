@@ -52,10 +52,15 @@ ensure_npm() {
   fi
 }
 
-# The release package the site imports, in www/pkg (git-ignored).
+# The release package the site imports, in www/pkg, and the npm assets the
+# example deck serves, in www/vendor (both git-ignored).
 build_pkg() {
   say "building the release wasm package into www/pkg"
   wasm-pack --quiet build crate --target web --release --out-dir ../www/pkg
+  # reveal.js's themes embed fonts as data: URLs, which the site's CSP
+  # refuses: the example deck uses the core stylesheet and its own.
+  rm -rf www/vendor && mkdir -p www/vendor/reveal
+  cp node_modules/reveal.js/dist/reveal.mjs node_modules/reveal.js/dist/reveal.css www/vendor/reveal/
 }
 
 # A Python environment with NumPy and SciPy, for the benchmarks' baselines.

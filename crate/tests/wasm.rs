@@ -162,3 +162,19 @@ fn svg_export_is_the_same_figure() {
     let svg = svg_hc2_angle(JsValue::UNDEFINED, 800.0, 500.0).unwrap();
     assert!(svg.contains("2D Tinkham") && svg.contains("#D55E00"));
 }
+
+#[wasm_bindgen_test]
+fn xmcd_sketch_draws_and_refuses_bad_state() {
+    use ktao::wasm::xmcd::{draw_xmcd_canvas, svg_xmcd};
+    let r = draw_xmcd_canvas(canvas(700, 500), JsValue::UNDEFINED, 1.0).unwrap();
+    let frame = get(&r, "frame.px");
+    assert!(Array::from(&frame).length() == 2);
+    let state = Object::new();
+    Reflect::set(&state, &"polarisation".into(), &2.0.into()).unwrap();
+    assert!(message(svg_xmcd(state.into(), 600.0, 400.0))
+        .contains("polarisation must lie between 0 and 1, got 2"));
+    assert!(
+        message(draw_xmcd_canvas(canvas(700, 500), "text".into(), 1.0))
+            .contains("state must be an object")
+    );
+}

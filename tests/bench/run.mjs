@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { wasmTimings } from './wasm.mjs';
+import { pageTimings, printPageTable } from './pages.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const lines = (out) => out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
@@ -23,3 +24,5 @@ for (const c of Object.keys(native)) {
 }
 const bin = readFileSync(`${root}www/pkg/ktao_bg.wasm`);
 console.log(`\nRelease ktao_bg.wasm: ${(bin.length / 1024).toFixed(1)} KiB raw, ${(gzipSync(bin, { level: 9 }).length / 1024).toFixed(1)} KiB gzip -9`);
+
+printPageTable(await pageTimings());

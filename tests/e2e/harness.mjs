@@ -20,8 +20,8 @@ export async function launch(serverOptions = {}) {
  * Opens `path` in a new page and records what a reader would call broken:
  * console errors, uncaught exceptions and failed or off-origin requests.
  */
-export async function open(env, path, { scale = 1, width = 1100, height = 800 } = {}) {
-  const context = await env.browser.newContext({ deviceScaleFactor: scale, viewport: { width, height } });
+export async function open(env, path, { scale = 1, width = 1100, height = 800, context: given, setup } = {}) {
+  const context = given ?? await env.browser.newContext({ deviceScaleFactor: scale, viewport: { width, height }, acceptDownloads: true });
   const page = await context.newPage();
   const problems = [];
   const origin = new URL(env.server.url).origin;
@@ -33,6 +33,7 @@ export async function open(env, path, { scale = 1, width = 1100, height = 800 } 
     const u = new URL(r.url());
     if (!['data:', 'blob:'].includes(u.protocol) && u.origin !== origin) problems.push(`left the origin: ${r.url()}`);
   });
+  await setup?.(page);
   await page.goto(new URL(path, env.server.url).href);
   return { page, context, problems };
 }
@@ -43,6 +44,16 @@ export function waitForDraw(page, selector = '.ktao-figure') {
     const root = document.querySelector(sel);
     return root && root.dataset.draws && Number(root.dataset.draws) > 0;
   }, selector);
+}
+
+/** Resolves once the figure has drawn more times than `before`. */
+export function waitForRedraw(page, before, selector = '.ktao-figure') {
+  return page.waitForFunction(([sel, n]) => Number(document.querySelector(sel)?.dataset.draws ?? 0) > n, [selector, before]);
+}
+
+/** How many times the figure has drawn. */
+export function draws(page, selector = '.ktao-figure') {
+  return page.$eval(selector, (r) => Number(r.dataset.draws ?? 0));
 }
 
 /** Fraction of canvas pixels that are not white, read back from the real canvas. */

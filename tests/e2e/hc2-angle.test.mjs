@@ -25,7 +25,7 @@ test('Fig. 1d loads with no console error or failed request and draws on a 2× s
   assert.equal(size[0], 2 * size[1], 'canvas backing store is devicePixelRatio × its CSS width');
   const ink = await inkFraction(page);
   assert.ok(ink > 0.02 && ink < 0.5, `ink fraction ${ink}`);
-  const rows = await page.$$eval('.readouts tr', (trs) => trs.map((t) => t.textContent));
+  const rows = await page.$$eval('.ktao-readouts tr', (trs) => trs.map((t) => t.textContent));
   assert.ok(rows.some((r) => /prefer.*2D Tinkham/.test(r)), rows.join('\n'));
   assert.ok(rows.some((r) => /± .* T$/.test(r)), 'readouts carry errors and units');
   assert.deepEqual(problems, []);
@@ -35,18 +35,18 @@ test('Fig. 1d loads with no console error or failed request and draws on a 2× s
 test('moving a slider by keyboard changes the drawing and the readout', async () => {
   const { page, problems, context } = await open(env, 'hc2-angle.html');
   await waitForDraw(page);
-  const before = { hash: await canvasHash(page), text: await page.textContent('.readouts') };
+  const before = { hash: await canvasHash(page), text: await page.textContent('.ktao-readouts') };
   const slider = page.locator('input[type=range][name=hPar]');
   await slider.focus();
   const focused = await page.evaluate(() => document.activeElement?.getAttribute('name'));
   assert.equal(focused, 'hPar');
   for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowRight');
-  await page.waitForFunction((t) => document.querySelector('.readouts').textContent !== t, before.text);
+  await page.waitForFunction((t) => document.querySelector('.ktao-readouts').textContent !== t, before.text);
   assert.equal(await slider.inputValue(), '2.87');
   assert.notEqual(await canvasHash(page), before.hash);
   // Paper values bring the figure back exactly.
-  await page.click('button.reset');
-  await page.waitForFunction((t) => document.querySelector('.readouts').textContent === t, before.text);
+  await page.click('button.ktao-reset');
+  await page.waitForFunction((t) => document.querySelector('.ktao-readouts').textContent === t, before.text);
   assert.equal(await canvasHash(page), before.hash);
   assert.deepEqual(problems, []);
   await context.close();
@@ -58,11 +58,11 @@ test('an out-of-range value is refused in the status line and the page keeps wor
   const num = page.locator('input[type=number][aria-label^="μ₀H_c2⊥"]');
   await num.fill('-3');
   await num.press('Enter');
-  await page.locator('.status.error').waitFor();
-  assert.match(await page.textContent('.status'), /must be a number from 0\.02 to 1 T/);
+  await page.locator('.ktao-status.error').waitFor();
+  assert.match(await page.textContent('.ktao-status'), /must be a number from 0\.02 to 1 T/);
   await num.fill('0.2');
   await num.press('Enter');
-  await page.waitForFunction(() => document.querySelector('.status').textContent === '');
+  await page.waitForFunction(() => document.querySelector('.ktao-status').textContent === '');
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -1,6 +1,7 @@
 // The front page: one card per figure in the registry.
 import { FIGURES } from './figures/index.js';
-import { el } from './page.js';
+import { el } from './dom.js';
+import './offline.js';
 
 const list = document.getElementById('figures');
 for (const [id, f] of Object.entries(FIGURES)) {

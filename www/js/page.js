@@ -1,76 +1,30 @@
-// The shared page module: a figure declares its controls, its draw call and
-// its readouts (js/figures/<id>.js); this module builds the labelled,
-// keyboard-operable controls, sizes the canvas for the screen's pixel ratio,
-// redraws on input and shows every error in a visible status line.
+// The shared page module. A figure declares its controls, draw call and
+// readouts (js/figures/<id>.js); mountFigure builds the controls, sizes the
+// canvas for devicePixelRatio, redraws on input, and gives every figure the
+// same text alternative, pointer readout, status line and (on figure pages)
+// URL state, exports, embed snippets and citation.
 import { loadKtao } from './ktao.js';
 import { FIGURES } from './figures/index.js';
+import { el } from './dom.js';
+import { snap, buildControl } from './controls.js';
+import { readFragment, decodeState, encodeState } from './url-state.js';
+import { setupPointer } from './pointer.js';
+import { buildChrome } from './chrome.js';
 
-/** Creates an element with attributes and text (never HTML). */
-export function el(tag, attrs = {}, text) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
-
-let uid = 0;
-
-/** A control's value snapped to its step, so the slider and the state agree. */
-function snap(c) {
-  if (c.type === 'select' || c.type === 'toggle') return c;
-  const digits = Math.max(0, -Math.floor(Math.log10(c.step) + 1e-9));
-  const v = Math.min(c.max, Math.max(c.min, Math.round(c.value / c.step) * c.step));
-  return { ...c, value: Number(v.toFixed(digits)), paper: Number(v.toFixed(digits)) };
-}
-
-function buildControl(c, onChange) {
-  const id = `ktao-${c.name}-${++uid}`;
-  const box = el('div', { class: 'control' });
-  const label = el('label', { for: id }, c.label);
-  if (c.unit) label.append(' ', el('span', { class: 'unit' }, `(${c.unit})`));
-  box.append(label);
-  const set = {};
-  if (c.type === 'select') {
-    const sel = el('select', { id, name: c.name });
-    for (const [value, text] of c.options) sel.append(el('option', { value }, text));
-    sel.value = c.value;
-    sel.addEventListener('change', () => onChange(c.name, sel.value));
-    box.append(sel);
-    set.value = (v) => { sel.value = v; };
-  } else if (c.type === 'toggle') {
-    const box2 = el('input', { id, name: c.name, type: 'checkbox' });
-    box2.checked = Boolean(c.value);
-    box2.addEventListener('change', () => onChange(c.name, box2.checked));
-    box.prepend(box2);
-    set.value = (v) => { box2.checked = Boolean(v); };
-  } else {
-    const range = el('input', { id, name: c.name, type: 'range', min: c.min, max: c.max, step: c.step });
-    const num = el('input', {
-      type: 'number', min: c.min, max: c.max, step: c.step, 'aria-label': `${c.label} (${c.unit}), exact value`,
-    });
-    range.value = num.value = c.value;
-    range.addEventListener('input', () => { num.value = range.value; onChange(c.name, Number(range.value)); });
-    num.addEventListener('change', () => {
-      const v = Number(num.value);
-      if (num.value === '' || !Number.isFinite(v) || v < c.min || v > c.max) {
-        onChange(c.name, NaN, `${c.label} must be a number from ${c.min} to ${c.max} ${c.unit}`);
-        return;
-      }
-      range.value = v;
-      onChange(c.name, v);
-    });
-    box.append(range, num);
-    set.value = (v) => { range.value = num.value = v; };
-  }
-  return { box, set };
-}
+export { el };
 
 /**
  * Mounts figure `id` into `root`.
  * @param {HTMLElement} root the container, emptied first
  * @param {string} id a key of FIGURES
- * @param {{controls?: boolean, state?: object}} options
- * @returns {Promise<object>} a handle: { state, set(name, value), redraw(), result() }
+ * @param {object} options
+ *   controls: false hides the controls;
+ *   fragment: a URL fragment with the state (versioned, see url-state.js);
+ *   entries: [name, text] pairs with the state (element attributes);
+ *   ignore: names in `fragment` or `entries` that are not state;
+ *   page: true on a figure page — state from and to the URL, exports, embed
+ *   box, citation.
+ * @returns {Promise<object>} { state, set(name, value), redraw(), result(), specs }
  */
 export async function mountFigure(root, id, options = {}) {
   const entry = FIGURES[id];
@@ -78,16 +32,32 @@ export async function mountFigure(root, id, options = {}) {
   const [ktao, fig] = await Promise.all([loadKtao(), entry.load()]);
   const specs = fig.controls(fig.defaults(ktao)).map(snap);
   const state = Object.fromEntries(specs.map((c) => [c.name, c.value]));
-  Object.assign(state, options.state ?? {});
+  const given = options.entries
+    ? decodeState(specs, options.entries, options)
+    : readFragment(specs, options.page ? location.hash : options.fragment ?? '', options);
+  Object.assign(state, given.state);
+  const notes = given.notes;
 
   root.replaceChildren();
   root.classList.add('ktao-figure');
-  const plot = el('div', { class: 'plot' });
+  const plot = el('div', { class: 'ktao-plot' });
   const canvas = el('canvas', { role: 'img', 'aria-label': `${entry.paper}: ${entry.title}` });
+  const caption = el('p', { class: 'ktao-summary', id: `${id}-summary-${Math.random().toString(36).slice(2, 8)}` });
+  canvas.setAttribute('aria-describedby', caption.id);
   plot.append(canvas);
-  const status = el('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
-  const readouts = el('table', { class: 'readouts' });
-  const form = el('form', { class: 'controls', 'aria-label': `${entry.paper} controls` });
+  const status = el('p', { class: 'ktao-status', role: 'status', 'aria-live': 'polite' });
+  const note = el('p', { class: 'ktao-note', role: 'note' });
+  const readouts = el('table', { class: 'ktao-readouts' });
+  const tableButton = el('button', { type: 'button', class: 'ktao-table-toggle', 'aria-expanded': 'false' }, 'Show data table');
+  const dataTable = el('table', { class: 'ktao-data', hidden: '' });
+  tableButton.addEventListener('click', () => {
+    const open = dataTable.hidden;
+    dataTable.hidden = !open;
+    tableButton.setAttribute('aria-expanded', String(open));
+    tableButton.textContent = open ? 'Hide data table' : 'Show data table';
+  });
+
+  const form = el('form', { class: 'ktao-controls', 'aria-label': `${entry.paper} controls` });
   form.addEventListener('submit', (e) => e.preventDefault());
   const setters = {};
   let inputError = null;
@@ -100,21 +70,38 @@ export async function mountFigure(root, id, options = {}) {
     setters[c.name] = set;
     form.append(box);
   }
-  const reset = el('button', { type: 'button', class: 'reset' }, 'Paper values');
+  const reset = el('button', { type: 'button', class: 'ktao-reset' }, 'Paper values');
   reset.addEventListener('click', () => {
-    for (const c of specs) { state[c.name] = c.paper ?? c.value; setters[c.name].value(state[c.name]); }
+    for (const c of specs) { state[c.name] = c.paper; setters[c.name](c.paper); }
     inputError = null;
     schedule();
   });
   form.append(reset);
   if (options.controls === false) form.hidden = true;
-  root.append(plot, form, readouts, status);
 
   let last = null;
+  const pointer = setupPointer(plot, canvas, () => ({
+    frame: last?.frame, points: last && fig.points ? fig.points(last) : [],
+  }));
+  const side = el('div', { class: 'ktao-side' });
+  side.append(form, readouts, status, note);
+  root.append(plot, side, caption, pointer.readout, tableButton, dataTable);
+  if (notes.length) note.textContent = `Note: ${notes.join('; ')}.`;
+
+  const handle = {
+    id, entry, fig, ktao, specs, state, canvas,
+    set(name, value) { state[name] = value; setters[name]?.(value); schedule(); },
+    redraw: draw,
+    result: () => last,
+    timings: [],
+  };
+  root.ktao = handle; // for the page's own scripts and the tests
+  const chrome = options.page ? buildChrome(root, handle) : null;
+
   let frame = 0;
   function draw() {
     frame = 0;
-    if (inputError) { status.textContent = inputError; status.classList.add('error'); return; }
+    if (inputError) { showStatus(inputError, true); return; }
     const dpr = window.devicePixelRatio || 1;
     const w = Math.round(canvas.clientWidth * dpr);
     const h = Math.round(canvas.clientHeight * dpr);
@@ -122,28 +109,31 @@ export async function mountFigure(root, id, options = {}) {
     if (canvas.width !== w) canvas.width = w;
     if (canvas.height !== h) canvas.height = h;
     try {
+      const t0 = performance.now();
       last = fig.draw(ktao, canvas, state, dpr);
+      handle.timings.push(performance.now() - t0);
+      if (handle.timings.length === 1) performance.mark(`ktao-first-draw:${id}`);
       showReadouts(readouts, fig.readouts(last));
-      status.textContent = '';
-      status.classList.remove('error');
+      caption.textContent = fig.summary(last, state);
+      showTable(dataTable, fig.table(last));
+      pointer.refresh();
+      showStatus('', false);
+      if (options.page) history.replaceState(null, '', `#${encodeState(specs, state)}`);
+      chrome?.update();
     } catch (err) {
-      status.textContent = err instanceof Error ? err.message : String(err);
-      status.classList.add('error');
+      showStatus(err instanceof Error ? err.message : String(err), true);
     }
     root.dataset.draws = String(Number(root.dataset.draws ?? 0) + 1);
     root.dispatchEvent(new CustomEvent('ktao-drawn', { detail: { result: last } }));
   }
+  function showStatus(text, isError) {
+    status.textContent = text;
+    status.classList.toggle('error', isError);
+  }
   function schedule() { if (!frame) frame = requestAnimationFrame(draw); }
   new ResizeObserver(schedule).observe(plot);
   schedule();
-
-  return {
-    state,
-    set(name, value) { state[name] = value; setters[name]?.value(value); schedule(); },
-    redraw: draw,
-    result: () => last,
-    svg: (width, height) => fig.svg(ktao, state, width, height),
-  };
+  return handle;
 }
 
 function showReadouts(table, rows) {
@@ -153,5 +143,22 @@ function showReadouts(table, rows) {
     tr.append(el('th', { scope: 'row' }, r.label), el('td', {}, r.unit ? `${r.value} ${r.unit}` : r.value));
     body.append(tr);
   }
-  table.replaceChildren(el('caption', {}, 'Fit results'), body);
+  table.replaceChildren(el('caption', {}, 'Results'), body);
 }
+
+function showTable(table, { caption, columns }) {
+  const head = el('tr');
+  for (const c of columns) head.append(el('th', { scope: 'col' }, c.unit ? `${c.name} (${c.unit})` : c.name));
+  const body = el('tbody');
+  const rows = Math.max(...columns.map((c) => c.values.length));
+  for (let i = 0; i < rows; i++) {
+    const tr = el('tr');
+    for (const c of columns) tr.append(el('td', {}, i < c.values.length ? fmt(c.values[i]) : ''));
+    body.append(tr);
+  }
+  const thead = el('thead');
+  thead.append(head);
+  table.replaceChildren(el('caption', {}, caption), thead, body);
+}
+
+const fmt = (v) => (typeof v === 'number' ? Number(v.toPrecision(6)).toString() : String(v));

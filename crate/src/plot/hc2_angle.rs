@@ -1,11 +1,11 @@
 //! Fig. 1d: μ0H_c2(θ) with the 2D Tinkham and 3D GL fits, and an inset
 //! around θ = 90° where the cusp decides between them.
 
+use super::legend::{draw_legend, Corner, Sample};
 use super::style::{okabe_ito, Style, GRID};
 use super::{linspace, Frame, PlotError};
 use crate::physics::hc2_angle::{Hc2AngleData, Hc2AngleFits, Hc2AngleModel};
 use plotters::coord::Shift;
-use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 
 /// What Fig. 1d shows: the measured points and both fits.
@@ -81,44 +81,30 @@ where
         .draw()?;
 
     let dash = (style.px(7.0), style.px(5.0));
-    chart
-        .draw_series(LineSeries::new(
-            tinkham.iter().copied(),
-            line(okabe_ito::VERMILLION),
-        ))?
-        .label("2D Tinkham")
-        .legend(move |(x, y)| {
-            PathElement::new(vec![(x, y), (x + 24, y)], line(okabe_ito::VERMILLION))
-        });
-    chart
-        .draw_series(DashedLineSeries::new(
-            gl.iter().copied(),
-            dash.0,
-            dash.1,
-            line(okabe_ito::BLUE),
-        ))?
-        .label("3D anisotropic GL")
-        .legend(move |(x, y)| {
-            DashedPathElement::new(
-                vec![(x, y), (x + 24, y)],
-                dash.0,
-                dash.1,
-                line(okabe_ito::BLUE),
-            )
-        });
+    chart.draw_series(LineSeries::new(
+        tinkham.iter().copied(),
+        line(okabe_ito::VERMILLION),
+    ))?;
+    chart.draw_series(DashedLineSeries::new(
+        gl.iter().copied(),
+        dash.0,
+        dash.1,
+        line(okabe_ito::BLUE),
+    ))?;
     let r = style.px(3.5);
     let marker = okabe_ito::BLACK.stroke_width(style.px(1.5));
-    chart
-        .draw_series(points.iter().map(|&p| Circle::new(p, r, marker)))?
-        .label("data")
-        .legend(move |(x, y)| Circle::new((x + 12, y), r, marker));
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperRight)
-        .label_font(font(13.0))
-        .background_style(WHITE.mix(0.9))
-        .border_style(BLACK.stroke_width(style.px(1.0)))
-        .draw()?;
+    chart.draw_series(points.iter().map(|&p| Circle::new(p, r, marker)))?;
+    draw_legend(
+        area,
+        &frame,
+        Corner::UpperRight,
+        &[
+            ("2D Tinkham", Sample::Line(okabe_ito::VERMILLION)),
+            ("3D anisotropic GL", Sample::Dashed(okabe_ito::BLUE)),
+            ("data", Sample::Marker(okabe_ito::BLACK)),
+        ],
+        style,
+    )?;
 
     // Inset, top left where the curves are low: θ = 80°–100°.
     let (w, h) = area.dim_in_pixel();

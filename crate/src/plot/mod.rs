@@ -2,6 +2,7 @@
 //! canvas and the SVG export call the same function, so they cannot disagree.
 
 pub mod hc2_angle;
+pub mod legend;
 pub mod measure;
 pub mod style;
 pub mod xmcd;

@@ -1,11 +1,11 @@
 //! Fig. 4 sketch: absorption for both helicities (top) and their difference,
 //! the XMCD (bottom), at the Ta N₃ edge.
 
+use super::legend::{draw_legend, Corner, Sample};
 use super::style::{okabe_ito, Style, GRID};
 use super::{Frame, PlotError};
 use crate::physics::xmcd::{XmcdSpectra, TA_N3_EDGE_EV};
 use plotters::coord::Shift;
-use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 
 /// Draws the XMCD sketch; returns the top panel's frame.
@@ -44,35 +44,31 @@ where
     xas.draw_series(LineSeries::new(
         pts(&s.mu_plus),
         line(okabe_ito::VERMILLION),
-    ))?
-    .label("μ₊ (positive helicity)")
-    .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 24, y)], line(okabe_ito::VERMILLION)));
+    ))?;
     xas.draw_series(DashedLineSeries::new(
         pts(&s.mu_minus),
         dash.0,
         dash.1,
         line(okabe_ito::BLUE),
-    ))?
-    .label("μ₋ (negative helicity)")
-    .legend(move |(x, y)| {
-        DashedPathElement::new(
-            vec![(x, y), (x + 24, y)],
-            dash.0,
-            dash.1,
-            line(okabe_ito::BLUE),
-        )
-    });
+    ))?;
     xas.draw_series(std::iter::once(Text::new(
         format!("Ta N₃ (4p₃/₂) edge, {TA_N3_EDGE_EV} eV"),
         (TA_N3_EDGE_EV + 1.5, ymax * 0.93),
         font(12.0),
     )))?;
-    xas.configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .label_font(font(13.0))
-        .background_style(WHITE.mix(0.9))
-        .border_style(BLACK.stroke_width(style.px(1.0)))
-        .draw()?;
+    draw_legend(
+        area,
+        &frame,
+        Corner::UpperLeft,
+        &[
+            (
+                "μ₊ (positive helicity)",
+                Sample::Line(okabe_ito::VERMILLION),
+            ),
+            ("μ₋ (negative helicity)", Sample::Dashed(okabe_ito::BLUE)),
+        ],
+        style,
+    )?;
 
     let dmax = s.xmcd.iter().copied().fold(0.0, f64::max).max(0.05) * 1.2;
     let mut dich = ChartBuilder::on(&bottom)

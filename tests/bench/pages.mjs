@@ -1,0 +1,59 @@
+// Per-figure page performance in headless Chromium: model + draw time per
+// update while the main control steps 100 times (p50/p95), time from
+// navigation to the first drawn figure, and the gzip size of a first visit.
+import { gzipSync } from 'node:zlib';
+import { FIGURES } from '../../www/js/figures/index.js';
+import { launch, open, waitForDraw } from '../e2e/harness.mjs';
+
+const pct = (v, p) => { const s = [...v].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
+
+export async function pageTimings() {
+  const env = await launch();
+  const rows = [];
+  try {
+    for (const id of Object.keys(FIGURES)) {
+      const bytes = { wasm: 0, js: 0, html: 0, css: 0, other: 0 };
+      const pending = [];
+      const { page, context } = await open(env, `${id}.html`, {
+        setup: (p) => p.on('response', (r) => pending.push(r.body().then((b) => {
+          const ext = new URL(r.url()).pathname.split('.').pop();
+          const kind = ext === 'mjs' ? 'js' : ext in bytes ? ext : ext === 'svg' ? 'other' : 'html';
+          bytes[kind] += gzipSync(b, { level: 9 }).length;
+        }).catch(() => {}))),
+      });
+      await waitForDraw(page);
+      const first = await page.evaluate((fid) => performance.getEntriesByName(`ktao-first-draw:${fid}`)[0]?.startTime, id);
+      const timings = await page.evaluate(async () => {
+        const root = document.querySelector('.ktao-figure');
+        const range = root.querySelector('.ktao-controls input[type=range]');
+        root.ktao.timings.length = 0;
+        const [min, max] = [Number(range.min), Number(range.max)];
+        for (let i = 0; i < 100; i++) {
+          const n = Number(root.dataset.draws);
+          range.value = String(min + ((max - min) * (i + 1)) / 101);
+          range.dispatchEvent(new Event('input', { bubbles: true }));
+          while (Number(root.dataset.draws) === n) await new Promise((r) => requestAnimationFrame(r));
+        }
+        return { control: range.name, t: root.ktao.timings };
+      });
+      await Promise.all(pending);
+      rows.push({ id, paper: FIGURES[id].paper, control: timings.control, p50: pct(timings.t, 0.5), p95: pct(timings.t, 0.95), first, bytes });
+      await context.close();
+    }
+  } finally {
+    await env.close();
+  }
+  return rows;
+}
+
+export function printPageTable(rows) {
+  console.log('\nPer-figure page: model + draw per update (100 steps of the main control), first figure, first visit\n');
+  console.log('| figure | control | p50 ms | p95 ms | first figure ms | first visit gzip KiB (wasm / js / html / css) |');
+  console.log('|---|---|---:|---:|---:|---|');
+  for (const r of rows) {
+    const b = r.bytes;
+    const total = Object.values(b).reduce((a, x) => a + x, 0) / 1024;
+    const kib = (x) => (x / 1024).toFixed(1);
+    console.log(`| ${r.paper} ${r.id} | ${r.control} | ${r.p50.toFixed(2)} | ${r.p95.toFixed(2)} | ${r.first?.toFixed(0)} | ${total.toFixed(1)} (${kib(b.wasm)} / ${kib(b.js)} / ${kib(b.html)} / ${kib(b.css)}) |`);
+  }
+}
