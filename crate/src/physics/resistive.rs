@@ -1,0 +1,261 @@
+//! The resistive transition R_s(T) of a 2D superconductor, Fig. 1b and S4
+//! of the paper (physics.md §4). Temperatures in K, resistances in Ω/□.
+//!
+//! A homogeneous film with BKT temperature T_B conducts as
+//! σ(T) = 1/R_N(T) + Δσ(T) above T_B and superconducts below it:
+//!
+//! - R_N(T): the metallic normal state ([`TransportParams::normal_resistance`]).
+//! - Far above the mean-field T_c0, Δσ is the 2D Aslamazov–Larkin
+//!   fluctuation conductance Δσ_AL = (e²/16ħ) · T_c0/(T − T_c0)
+//!   ([`aslamazov_larkin_s`]).
+//! - Closer in, vortex–antivortex pairs unbind at T_B and the correlation
+//!   length grows as Halperin & Nelson's ξ₊ ∝ exp√(b τ_c/τ), with
+//!   τ = T/T_B − 1 and τ_c = T_c0/T_B − 1. Their interpolation formula
+//!   ξ₊ = ξ₀′ · sinh√(b τ_c/τ) / √(b τ_c) joins this to the Gaussian
+//!   regime; with Δσ = (e²/16ħ)(ξ₊/ξ₀)² it reads
+//!
+//!   Δσ_HN(T) = (e²/16ħ) · (T_c0/T_B) · sinh²√(b τ_c/τ) / (b τ_c),
+//!
+//!   ([`fluctuation_conductance_s`]). Its high-temperature limit
+//!   (sinh x ≈ x) is (e²/16ħ)·T_c0/(T − T_B), the AL law with its
+//!   divergence moved from the mean-field T_c0 down to T_B, to which it
+//!   converges as (T − T_c0)/(T − T_B) → 1; near T_B it gives
+//!   R ∝ exp[−2√(b τ_c/τ)], the Halperin–Nelson law of Fig. S4 with the
+//!   paper's b equal to 2√(b τ_c). The formula is smooth through T_c0.
+//! - R = 0 below T_B.
+//! - Inhomogeneity: the local T_B is Gaussian about `t_bkt` with standard
+//!   deviation `t_bkt_spread` (truncated to 0 < T_B < T_c0), and the
+//!   regions add in series along the Hall bar, R(T) = ⟨R(T; T_B)⟩: the
+//!   regions with low T_B give the measured tail below the mean T_BKT.
+//!
+//! # References
+//! L. G. Aslamazov and A. I. Larkin, Phys. Lett. A 26, 238 (1968);
+//! B. I. Halperin and D. R. Nelson, J. Low Temp. Phys. 36, 599 (1979), the
+//! interpolation formula for ξ₊ in their Sec. 4 (paper ref. 42);
+//! L. Benfatto, C. Castellani and T. Giamarchi, Phys. Rev. B 80, 214506
+//! (2009) (the same formula applied to R(T), and Gaussian inhomogeneity of
+//! T_BKT as the origin of the resistive tail).
+
+use super::transport::TransportParams;
+use crate::input::{self, InputError};
+use crate::physics::constants::{E_CHARGE_C, HBAR_JS};
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+/// Why an R(T) computation or analysis was refused.
+#[derive(Debug, Clone, PartialEq, Error)]
+pub enum ResistiveError {
+    /// Bad temperatures, resistances, parameters or options.
+    #[error(transparent)]
+    Input(#[from] InputError),
+    /// The curve never falls below the onset threshold.
+    #[error("r never falls below {fraction} × the normal-state value {r_normal} Ω: there is no transition in the data")]
+    NoTransition { fraction: f64, r_normal: f64 },
+}
+
+/// The AL conductance quantum e²/16ħ, in siemens (1.52e-5 S, 1/65.7 kΩ).
+pub const AL_CONDUCTANCE_S: f64 = E_CHARGE_C * E_CHARGE_C / (16.0 * HBAR_JS);
+
+/// 2D Aslamazov–Larkin Δσ = (e²/16ħ)·T_c0/(T − T_c0) in siemens, for T > T_c0 (else +∞).
+pub fn aslamazov_larkin_s(t_k: f64, tc0_k: f64) -> f64 {
+    if t_k > tc0_k {
+        AL_CONDUCTANCE_S * tc0_k / (t_k - tc0_k)
+    } else {
+        f64::INFINITY
+    }
+}
+
+/// √(b τ_c/τ) beyond which sinh² overflows; R is then 0 to every digit.
+const Z_MAX: f64 = 300.0;
+
+/// Halperin–Nelson fluctuation conductance Δσ in siemens of a homogeneous
+/// film with BKT temperature `t_b_k` (see the module documentation); +∞ at
+/// and below T_B.
+pub fn fluctuation_conductance_s(t_k: f64, tc0_k: f64, t_b_k: f64, b_hn: f64) -> f64 {
+    let tau = t_k / t_b_k - 1.0;
+    if tau <= 0.0 {
+        return f64::INFINITY;
+    }
+    let tau_c = tc0_k / t_b_k - 1.0;
+    let bt = b_hn * tau_c;
+    let z = (bt / tau).sqrt();
+    if z > Z_MAX {
+        return f64::INFINITY;
+    }
+    let s = z.sinh();
+    AL_CONDUCTANCE_S * (tc0_k / t_b_k) * s * s / bt
+}
+
+/// R_s(T) in Ω/□ of a homogeneous film with BKT temperature `t_b_k`.
+pub fn homogeneous_resistance(p: &TransportParams, t_k: f64, t_b_k: f64) -> f64 {
+    let ds = fluctuation_conductance_s(t_k, p.tc0, t_b_k, p.b_hn);
+    if ds.is_infinite() {
+        return 0.0;
+    }
+    1.0 / (1.0 / p.normal_resistance(t_k) + ds)
+}
+
+/// Nodes of the T_B distribution: midpoints of this many equal intervals
+/// over ±4σ (truncated at 0 and T_c0). 64 nodes put the curve within 1e-4
+/// relative of the 4096-node value at the presets (`tests/transport.rs`).
+pub const SPREAD_NODES: usize = 64;
+
+/// (local T_B, weight) pairs of the inhomogeneous film; one node when homogeneous.
+pub fn bkt_distribution(p: &TransportParams) -> Vec<(f64, f64)> {
+    let s = p.t_bkt_spread;
+    if s <= 0.0 {
+        return vec![(p.t_bkt, 1.0)];
+    }
+    let lo = (p.t_bkt - 4.0 * s).max(1e-6 * p.tc0);
+    let hi = (p.t_bkt + 4.0 * s).min(p.tc0 * (1.0 - 1e-9));
+    let h = (hi - lo) / SPREAD_NODES as f64;
+    let mut nodes: Vec<(f64, f64)> = (0..SPREAD_NODES)
+        .map(|k| {
+            let x = lo + h * (k as f64 + 0.5);
+            let u = (x - p.t_bkt) / s;
+            (x, (-0.5 * u * u).exp())
+        })
+        .collect();
+    let total: f64 = nodes.iter().map(|n| n.1).sum();
+    for n in nodes.iter_mut() {
+        n.1 /= total;
+    }
+    nodes
+}
+
+/// R_s(T) in Ω/□ at every temperature of `t_k` (K), after checking the input.
+pub fn rt_model(p: &TransportParams, t_k: &[f64]) -> Result<Vec<f64>, ResistiveError> {
+    p.validate()?;
+    input::positive_slice("temperatureK", t_k)?;
+    let nodes = bkt_distribution(p);
+    Ok(t_k
+        .iter()
+        .map(|&t| {
+            nodes
+                .iter()
+                .map(|&(tb, w)| w * homogeneous_resistance(p, t, tb))
+                .sum()
+        })
+        .collect())
+}
+
+/// Thresholds of [`transition_temperatures`], as fractions of the normal-state value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct TransitionOptions {
+    /// Onset: R = 0.9 R_N, where the drop is clear of the normal state's noise.
+    pub onset: f64,
+    /// Midpoint: R = 0.5 R_N.
+    pub mid: f64,
+    /// Zero: R = 0.01 R_N, the usual "zero within the resolution" criterion.
+    pub zero: f64,
+    /// The normal-state value, Ω/□; when absent it is read off the curve at `tNormal`.
+    pub r_normal: Option<f64>,
+    /// Where the normal-state value is read, K. 5 K: where the paper
+    /// characterises the normal state (Hall, Fig. 1c), well above the
+    /// fluctuation region of a 2 K superconductor and below the phonon rise.
+    pub t_normal: f64,
+}
+
+impl Default for TransitionOptions {
+    fn default() -> Self {
+        Self {
+            onset: 0.9,
+            mid: 0.5,
+            zero: 0.01,
+            r_normal: None,
+            t_normal: 5.0,
+        }
+    }
+}
+
+/// T_c onset, midpoint and zero in K; `zero` is None when the data never get there.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TransitionTemperatures {
+    /// Where R falls through `onset` × R_N, K.
+    pub onset: f64,
+    /// Where R falls through `mid` × R_N, K (None if it never does).
+    pub mid: Option<f64>,
+    /// Where R falls through `zero` × R_N, K (None if it never does).
+    pub zero: Option<f64>,
+    /// The normal-state value the thresholds refer to, Ω/□.
+    pub r_normal: f64,
+}
+
+/// Linear interpolation of r(t) at `t0` inside the data.
+fn interpolate(t: &[f64], r: &[f64], t0: f64) -> Option<f64> {
+    let i = t.windows(2).position(|w| w[0] <= t0 && t0 <= w[1])?;
+    let f = (t0 - t[i]) / (t[i + 1] - t[i]);
+    Some(r[i] + f * (r[i + 1] - r[i]))
+}
+
+/// The highest temperature at which r rises through `level` (linear interpolation).
+pub fn crossing(t: &[f64], r: &[f64], level: f64) -> Option<f64> {
+    let i = (0..t.len().saturating_sub(1))
+        .rev()
+        .find(|&i| r[i] < level && r[i + 1] >= level)?;
+    Some(t[i] + (t[i + 1] - t[i]) * (level - r[i]) / (r[i + 1] - r[i]))
+}
+
+/// Checks an R(T) curve: strictly increasing temperatures, paired finite resistances.
+pub fn check_curve(t: &[f64], r: &[f64]) -> Result<(), InputError> {
+    input::positive_slice("t", t)?;
+    input::increasing("t", t)?;
+    input::same_len("r", r, "t", t)?;
+    input::finite_slice("r", r)?;
+    if t.len() < 2 {
+        return Err(InputError::TooShort {
+            name: "t",
+            len: t.len(),
+            min: 2,
+        });
+    }
+    Ok(())
+}
+
+/// The normal-state reference of `opts` for the curve (t, r).
+pub fn normal_value(t: &[f64], r: &[f64], opts: &TransitionOptions) -> Result<f64, InputError> {
+    match opts.r_normal {
+        Some(v) => input::positive("options.rNormal", v, "resistance in ohm"),
+        None => {
+            input::positive("options.tNormal", opts.t_normal, "temperature in kelvin")?;
+            let v = interpolate(t, r, opts.t_normal).ok_or(InputError::OutOfRange {
+                name: "options.tNormal",
+                min: t[0],
+                max: t[t.len() - 1],
+                value: opts.t_normal,
+            })?;
+            input::positive("r at options.tNormal", v, "resistance in ohm")
+        }
+    }
+}
+
+/// T_c onset, midpoint and zero of the curve (`t` in K, strictly
+/// increasing; `r` in Ω/□): the highest temperature at which R falls through
+/// each threshold times the normal-state value.
+pub fn transition_temperatures(
+    t: &[f64],
+    r: &[f64],
+    opts: &TransitionOptions,
+) -> Result<TransitionTemperatures, ResistiveError> {
+    check_curve(t, r)?;
+    for (name, v) in [
+        ("options.onset", opts.onset),
+        ("options.mid", opts.mid),
+        ("options.zero", opts.zero),
+    ] {
+        input::in_range(name, v, 1e-9, 1.0)?;
+    }
+    let r_normal = normal_value(t, r, opts)?;
+    let onset = crossing(t, r, opts.onset * r_normal).ok_or(ResistiveError::NoTransition {
+        fraction: opts.onset,
+        r_normal,
+    })?;
+    Ok(TransitionTemperatures {
+        onset,
+        mid: crossing(t, r, opts.mid * r_normal),
+        zero: crossing(t, r, opts.zero * r_normal),
+        r_normal,
+    })
+}
