@@ -238,9 +238,9 @@ pub fn fit_gl_hc2(
 pub const FIGS3_TC_K: f64 = 2.0;
 /// ξ_GL(0) of the Fig. S3 data, in nm: what the paper's 0.6 K fields (0.45 T
 /// ⟂, 5 T ∥) give with T_c = 2.0 K through the GL laws (22.6 nm).
-pub const FIGS3_XI_NM: f64 = 22.627_417_0;
+pub const FIGS3_XI_NM: f64 = 22.626_149_322_941_33;
 /// d_sc of the Fig. S3 data, in nm: from the same inversion (8.43 nm).
-pub const FIGS3_D_NM: f64 = 8.428_841_5;
+pub const FIGS3_D_NM: f64 = 8.431_304_249_681_535;
 /// Relative Gaussian noise of the synthetic fields: 2 %, the scatter of a
 /// midpoint criterion on R(H) sweeps (as for Fig. 1d).
 pub const FIGS3_NOISE_REL: f64 = 0.02;

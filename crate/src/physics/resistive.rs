@@ -96,9 +96,10 @@ pub fn homogeneous_resistance(p: &TransportParams, t_k: f64, t_b_k: f64) -> f64 
 }
 
 /// Nodes of the T_B distribution: midpoints of this many equal intervals
-/// over ±4σ (truncated at 0 and T_c0). 64 nodes put the curve within 1e-4
-/// relative of the 4096-node value at the presets (`tests/transport.rs`).
-pub const SPREAD_NODES: usize = 64;
+/// over ±4σ (truncated at 0 and T_c0). 256 nodes put the curve within 1e-4
+/// relative of the 4096-node value at the presets (`tests/transport.rs`);
+/// 64 would leave 1e-3 where a region's resistance rises within a node.
+pub const SPREAD_NODES: usize = 256;
 
 /// (local T_B, weight) pairs of the inhomogeneous film; one node when homogeneous.
 pub fn bkt_distribution(p: &TransportParams) -> Vec<(f64, f64)> {
