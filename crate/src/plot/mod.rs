@@ -1,7 +1,12 @@
 //! Figures, one file each, drawn on any `plotters` backend: the browser's
 //! canvas and the SVG export call the same function, so they cannot disagree.
 
+pub mod bkt;
+pub mod gl_hc2;
+pub mod hall;
+pub mod halperin_nelson;
 pub mod hc2_angle;
+pub mod resistive;
 pub mod measure;
 pub mod style;
 
