@@ -260,3 +260,13 @@ pub fn transition_temperatures(
         r_normal,
     })
 }
+
+/// Temperatures of the Fig. 1b curve, K: every 5 mK over 1.5–3.25 K (the
+/// transition, finely enough that interpolated T_c's move by < 1 mK), every
+/// 0.25 K to 18.25 K, every 15 K to 300 K.
+pub fn fig1b_temperatures() -> Vec<f64> {
+    let mut t: Vec<f64> = (0..=350).map(|k| 1.5 + 0.005 * f64::from(k)).collect();
+    t.extend((1..=60).map(|k| 3.25 + 0.25 * f64::from(k)));
+    t.extend((1..=19).map(|k| 15.0 + 15.0 * f64::from(k)));
+    t
+}

@@ -21,7 +21,11 @@ pub struct BktFigure<'a> {
 /// A colour per curve from blue (cold) to vermillion (warm) at fixed
 /// lightness, so neighbours stay distinguishable.
 fn colour(k: usize, n: usize) -> HSLColor {
-    let f = if n > 1 { k as f64 / (n - 1) as f64 } else { 0.0 };
+    let f = if n > 1 {
+        k as f64 / (n - 1) as f64
+    } else {
+        0.0
+    };
     HSLColor(0.58 - 0.55 * f, 0.85, 0.42)
 }
 
@@ -154,7 +158,12 @@ where
         )))?
         .label("V ∝ I³")
         .legend(move |(x, y)| {
-            DashedPathElement::new(vec![(x, y), (x + 24, y)], 7, 5, okabe_ito::VERMILLION.stroke_width(2))
+            DashedPathElement::new(
+                vec![(x, y), (x + 24, y)],
+                7,
+                5,
+                okabe_ito::VERMILLION.stroke_width(2),
+            )
         });
     chart
         .configure_series_labels()
@@ -166,7 +175,9 @@ where
 
     // Inset of (f), bottom right: α(T) with T_BKT.
     let (w, h) = right.dim_in_pixel();
-    let inset = right.clone().shrink((w * 55 / 100, h * 50 / 100), (w * 42 / 100, h * 36 / 100));
+    let inset = right
+        .clone()
+        .shrink((w * 55 / 100, h * 50 / 100), (w * 42 / 100, h * 36 / 100));
     inset.fill(&WHITE)?;
     let a = fig.alpha;
     let pts: Vec<(f64, f64)> = a

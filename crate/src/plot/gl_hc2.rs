@@ -90,15 +90,26 @@ where
     let mpar = par.stroke_width(style.px(1.5));
     let mperp = perp.stroke_width(style.px(1.5));
     chart
-        .draw_series(LineSeries::new(curves.iter().map(|c| (c.0, c.2)), line(par)))?
+        .draw_series(LineSeries::new(
+            curves.iter().map(|c| (c.0, c.2)),
+            line(par),
+        ))?
         .label(format!("H∥ GL fit: d_sc = {d:.2} nm"))
         .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 24, y)], par.stroke_width(2)));
     chart
-        .draw_series(d_.t_par.iter().zip(&d_.h_par).map(|(&t, &h)| Circle::new((t, h), r, mpar)))?
+        .draw_series(
+            d_.t_par
+                .iter()
+                .zip(&d_.h_par)
+                .map(|(&t, &h)| Circle::new((t, h), r, mpar)),
+        )?
         .label("H∥ data")
         .legend(move |(x, y)| Circle::new((x + 12, y), r, mpar));
     chart
-        .draw_series(LineSeries::new(curves.iter().map(|c| (c.0, c.1)), line(perp)))?
+        .draw_series(LineSeries::new(
+            curves.iter().map(|c| (c.0, c.1)),
+            line(perp),
+        ))?
         .label(format!("H⟂ GL fit: ξ_GL = {xi:.1} nm, T_c = {tc:.3} K"))
         .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 24, y)], perp.stroke_width(2)));
     chart
@@ -125,7 +136,12 @@ where
             fig.pauli_ratio()
         ))
         .legend(move |(x, y)| {
-            DashedPathElement::new(vec![(x, y), (x + 24, y)], 7, 5, okabe_ito::BLACK.stroke_width(2))
+            DashedPathElement::new(
+                vec![(x, y), (x + 24, y)],
+                7,
+                5,
+                okabe_ito::BLACK.stroke_width(2),
+            )
         });
     chart
         .configure_series_labels()

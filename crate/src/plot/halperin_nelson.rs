@@ -91,10 +91,16 @@ where
         .label("R_s(T) (filled: fitted window)")
         .legend(move |(x, y)| Circle::new((x + 12, y), r, inside));
     chart
-        .draw_series(LineSeries::new(fitted_curve(fig), line(okabe_ito::VERMILLION)))?
+        .draw_series(LineSeries::new(
+            fitted_curve(fig),
+            line(okabe_ito::VERMILLION),
+        ))?
         .label(format!("Halperin–Nelson fit: T_BKT = {tb:.3} K"))
         .legend(move |(x, y)| {
-            PathElement::new(vec![(x, y), (x + 24, y)], okabe_ito::VERMILLION.stroke_width(2))
+            PathElement::new(
+                vec![(x, y), (x + 24, y)],
+                okabe_ito::VERMILLION.stroke_width(2),
+            )
         });
     chart
         .configure_series_labels()
@@ -146,7 +152,12 @@ where
         )))?
         .label(format!("line: zero at {:.3} K", lin.t_bkt))
         .legend(move |(x, y)| {
-            DashedPathElement::new(vec![(x, y), (x + 24, y)], 7, 5, okabe_ito::BLUE.stroke_width(2))
+            DashedPathElement::new(
+                vec![(x, y), (x + 24, y)],
+                7,
+                5,
+                okabe_ito::BLUE.stroke_width(2),
+            )
         });
     chart
         .configure_series_labels()

@@ -6,8 +6,8 @@ pub mod gl_hc2;
 pub mod hall;
 pub mod halperin_nelson;
 pub mod hc2_angle;
-pub mod resistive;
 pub mod measure;
+pub mod resistive;
 pub mod style;
 
 use plotters::coord::Shift;

@@ -63,9 +63,8 @@ where
         .flat_map(|c| c.r.iter().copied())
         .fold(1.0, f64::max)
         * 1.05;
-    let points = |c: &RtCurve| -> Vec<(f64, f64)> {
-        c.t.iter().copied().zip(c.r.iter().copied()).collect()
-    };
+    let points =
+        |c: &RtCurve| -> Vec<(f64, f64)> { c.t.iter().copied().zip(c.r.iter().copied()).collect() };
     let legend = |i: usize| {
         let c = COLOURS[i % COLOURS.len()];
         move |(x, y): (i32, i32)| -> DynElement<'static, DB, (i32, i32)> {
@@ -126,10 +125,9 @@ where
 
     // Inset, bottom right where the curves are flat: the transition.
     let (w, h) = area.dim_in_pixel();
-    let inset = area.clone().shrink(
-        (w * 52 / 100, h * 30 / 100),
-        (w * 44 / 100, h * 48 / 100),
-    );
+    let inset = area
+        .clone()
+        .shrink((w * 52 / 100, h * 30 / 100), (w * 44 / 100, h * 48 / 100));
     inset.fill(&WHITE)?;
     let inside = |c: &RtCurve| -> Vec<(f64, f64)> {
         points(c)
