@@ -30,7 +30,7 @@
 //! (1979) (paper ref. 41); A. M. Kadin, K. Epstein and A. M. Goldman,
 //! Phys. Rev. B 27, 6691 (1983) (α(T) from I–V curves).
 
-use super::resistive::{bkt_distribution, homogeneous_resistance};
+use super::resistive::{regions, Region};
 use super::transport::TransportParams;
 use crate::fit::{self, FitError};
 use crate::input::{self, InputError};
@@ -86,20 +86,25 @@ pub fn alpha_bound(t_k: f64, tc0_k: f64, t_b_k: f64) -> f64 {
 }
 
 /// Noise-free V(I) in volts of the film at `t_k` for each current.
-fn iv_clean(p: &TransportParams, nodes: &[(f64, f64)], t_k: f64, currents: &[f64]) -> Vec<f64> {
+fn iv_clean(p: &TransportParams, regions: &[Region], t_k: f64, currents: &[f64]) -> Vec<f64> {
     let r_n = p.normal_resistance(t_k);
     let i0 = p.i0 * (1.0 - t_k / p.tc0).max(0.0).powf(1.5);
-    let mut v = vec![0.0; currents.len()];
-    for &(tb, w) in nodes {
-        if t_k >= tb || i0 <= 0.0 {
-            let r = w * homogeneous_resistance(p, t_k, tb);
-            for (o, &i) in v.iter_mut().zip(currents) {
-                *o += r * i;
-            }
-        } else {
-            let e = alpha_bound(t_k, p.tc0, tb) - 1.0;
-            for (o, &i) in v.iter_mut().zip(currents) {
-                *o += w * r_n * i / (1.0 + (i0 / i).powf(e));
+    // The unbound regions add up to one Ohmic resistance.
+    let sigma_n = 1.0 / r_n;
+    let ohmic: f64 = regions
+        .iter()
+        .filter(|g| t_k >= g.t_b || i0 <= 0.0)
+        .map(|g| g.weight * g.resistance(t_k, sigma_n))
+        .sum();
+    let mut v: Vec<f64> = currents.iter().map(|&i| ohmic * i).collect();
+    if i0 > 0.0 {
+        // (I₀/I)^(α−1) = exp[(α−1)·ln(I₀/I)], the logarithms taken once.
+        let logs: Vec<f64> = currents.iter().map(|&i| (i0 / i).ln()).collect();
+        for g in regions.iter().filter(|g| t_k < g.t_b) {
+            let e = alpha_bound(t_k, p.tc0, g.t_b) - 1.0;
+            let w = g.weight * r_n;
+            for ((o, &i), &l) in v.iter_mut().zip(currents).zip(&logs) {
+                *o += w * i / (1.0 + (e * l).exp());
             }
         }
     }
@@ -117,7 +122,7 @@ pub fn iv_curves(
     input::positive_slice("temperaturesK", temperatures_k)?;
     input::positive_slice("currentsA", currents_a)?;
     input::increasing("currentsA", currents_a)?;
-    let nodes = bkt_distribution(p);
+    let regions = regions(p);
     let mut rng = StdRng::seed_from_u64(p.seed_u64());
     let normal = Normal::new(0.0, 1.0).map_err(|_| InputError::NotFinite {
         name: "params.ivNoiseV",
@@ -126,7 +131,7 @@ pub fn iv_curves(
     Ok(temperatures_k
         .iter()
         .map(|&t| {
-            let mut voltage = iv_clean(p, &nodes, t, currents_a);
+            let mut voltage = iv_clean(p, &regions, t, currents_a);
             for v in voltage.iter_mut() {
                 let z: f64 = normal.sample(&mut rng);
                 *v += p.iv_noise_v * z;

@@ -72,27 +72,75 @@ const Z_MAX: f64 = 300.0;
 /// film with BKT temperature `t_b_k` (see the module documentation); +∞ at
 /// and below T_B.
 pub fn fluctuation_conductance_s(t_k: f64, tc0_k: f64, t_b_k: f64, b_hn: f64) -> f64 {
-    let tau = t_k / t_b_k - 1.0;
-    if tau <= 0.0 {
-        return f64::INFINITY;
-    }
-    let tau_c = tc0_k / t_b_k - 1.0;
-    let bt = b_hn * tau_c;
-    let z = (bt / tau).sqrt();
-    if z > Z_MAX {
-        return f64::INFINITY;
-    }
-    let s = z.sinh();
-    AL_CONDUCTANCE_S * (tc0_k / t_b_k) * s * s / bt
+    Region::new(t_b_k, 1.0, tc0_k, b_hn).excess_conductance_s(t_k)
 }
 
 /// R_s(T) in Ω/□ of a homogeneous film with BKT temperature `t_b_k`.
 pub fn homogeneous_resistance(p: &TransportParams, t_k: f64, t_b_k: f64) -> f64 {
-    let ds = fluctuation_conductance_s(t_k, p.tc0, t_b_k, p.b_hn);
-    if ds.is_infinite() {
-        return 0.0;
+    Region::new(t_b_k, 1.0, p.tc0, p.b_hn).resistance(t_k, 1.0 / p.normal_resistance(t_k))
+}
+
+/// One region of the film: its BKT temperature, its weight in the series
+/// sum, and the constants of its Δσ(T), computed once.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Region {
+    /// Local BKT temperature, K.
+    pub t_b: f64,
+    /// Weight in the series average (the weights sum to 1).
+    pub weight: f64,
+    inv_tb: f64,
+    /// b·τ_c.
+    bt: f64,
+    /// (e²/16ħ)·(T_c0/T_B)/(b τ_c), S.
+    amp: f64,
+}
+
+impl Region {
+    /// A region with BKT temperature `t_b` in a film of mean-field `tc0`.
+    pub fn new(t_b: f64, weight: f64, tc0: f64, b_hn: f64) -> Self {
+        let bt = b_hn * (tc0 / t_b - 1.0);
+        Self {
+            t_b,
+            weight,
+            inv_tb: 1.0 / t_b,
+            bt,
+            amp: AL_CONDUCTANCE_S * (tc0 / t_b) / bt,
+        }
     }
-    1.0 / (1.0 / p.normal_resistance(t_k) + ds)
+
+    /// Δσ(T) in S, +∞ at and below T_B (sinh through one exponential).
+    pub fn excess_conductance_s(&self, t_k: f64) -> f64 {
+        let tau = t_k * self.inv_tb - 1.0;
+        if tau <= 0.0 {
+            return f64::INFINITY;
+        }
+        let z2 = self.bt / tau;
+        if z2 < 0.25 {
+            // sinh²z = z²(1 + z²/3 + 2z⁴/45 + z⁶/315 + 2z⁸/14175 + …): the
+            // next term is below 1e-9 relative here, and no exp or sqrt is
+            // needed (most of every curve lies here).
+            let poly = 1.0
+                + z2 * (1.0 / 3.0 + z2 * (2.0 / 45.0 + z2 * (1.0 / 315.0 + z2 * (2.0 / 14175.0))));
+            return self.amp * z2 * poly;
+        }
+        let z = z2.sqrt();
+        if z > Z_MAX {
+            return f64::INFINITY;
+        }
+        let e = z.exp();
+        let s = 0.5 * (e - 1.0 / e);
+        self.amp * s * s
+    }
+
+    /// R(T) in Ω/□ given the normal-state conductance σ_N(T) = 1/R_N(T).
+    pub fn resistance(&self, t_k: f64, sigma_n: f64) -> f64 {
+        let ds = self.excess_conductance_s(t_k);
+        if ds.is_infinite() {
+            0.0
+        } else {
+            1.0 / (sigma_n + ds)
+        }
+    }
 }
 
 /// Nodes of the T_B distribution: midpoints of this many equal intervals
@@ -124,19 +172,31 @@ pub fn bkt_distribution(p: &TransportParams) -> Vec<(f64, f64)> {
     nodes
 }
 
+/// The regions of the film (the nodes of [`bkt_distribution`]).
+pub fn regions(p: &TransportParams) -> Vec<Region> {
+    bkt_distribution(p)
+        .into_iter()
+        .map(|(t_b, w)| Region::new(t_b, w, p.tc0, p.b_hn))
+        .collect()
+}
+
+/// R_s(T) in Ω/□ of the film made of `regions`, at one temperature.
+pub fn film_resistance(p: &TransportParams, regions: &[Region], t_k: f64) -> f64 {
+    let sigma_n = 1.0 / p.normal_resistance(t_k);
+    regions
+        .iter()
+        .map(|g| g.weight * g.resistance(t_k, sigma_n))
+        .sum()
+}
+
 /// R_s(T) in Ω/□ at every temperature of `t_k` (K), after checking the input.
 pub fn rt_model(p: &TransportParams, t_k: &[f64]) -> Result<Vec<f64>, ResistiveError> {
     p.validate()?;
     input::positive_slice("temperatureK", t_k)?;
-    let nodes = bkt_distribution(p);
+    let regions = regions(p);
     Ok(t_k
         .iter()
-        .map(|&t| {
-            nodes
-                .iter()
-                .map(|&(tb, w)| w * homogeneous_resistance(p, t, tb))
-                .sum()
-        })
+        .map(|&t| film_resistance(p, &regions, t))
         .collect())
 }
 
