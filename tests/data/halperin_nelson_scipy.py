@@ -5,7 +5,7 @@ R0 = 1500 Ω, b = 0.9, T_BKT = 1.85 K on 1.90–2.40 K in 0.01 K steps, with 1 %
 relative Gaussian noise (NumPy's own generator, so the data owe nothing to
 ktao). The law is fitted with SciPy's curve_fit from ktao's starting point —
 the linearised law (d ln R/dT)^(−2/3) = (2/b)^(2/3) T_BKT^(−1/3) (T − T_BKT)
-fitted as a straight line, R0 from the mean of ln R + b/√τ — which this
+fitted as a straight line, R0 its linear least-squares amplitude — which this
 script computes the same way and records as p0; ktao must agree to 1e-6.
 
 Run: python tests/data/halperin_nelson_scipy.py  (needs numpy and scipy)
@@ -36,7 +36,8 @@ def start(t, r):
     s, a = np.polyfit(x, y, 1)
     tb = -a / s
     b = 2.0 / (s * np.cbrt(tb)) ** 1.5
-    r0 = np.exp(np.mean(np.log(r) + b / np.sqrt(t / tb - 1.0)))
+    f = hn(t, 1.0, b, tb)
+    r0 = np.sum(f * r) / np.sum(f * f)
     return [float(r0), float(b), float(tb)]
 
 

@@ -32,7 +32,7 @@
 
 use super::resistive::{regions, Region};
 use super::transport::TransportParams;
-use crate::fit::{self, FitError};
+use crate::fit::{self, FitError, FitReport};
 use crate::input::{self, InputError};
 use rand::{rngs::StdRng, SeedableRng};
 use rand_distr::{Distribution, Normal};
@@ -196,6 +196,9 @@ pub struct BktAlpha {
     pub alpha_error: Vec<f64>,
     /// Points fitted at each temperature.
     pub n_points: Vec<usize>,
+    /// The straight-line fit of ln V against ln I at each temperature
+    /// (params `lnV0`, `alpha`; null where fewer than 3 points qualified).
+    pub fits: Vec<Option<FitReport>>,
     /// Where α crosses 3, K.
     pub t_bkt: f64,
 }
@@ -266,14 +269,16 @@ pub fn bkt_alpha(curves: &[IvCurve], w: &AlphaWindow) -> Result<BktAlpha, BktErr
         alpha: Vec::new(),
         alpha_error: Vec::new(),
         n_points: Vec::new(),
+        fits: Vec::new(),
         t_bkt: f64::NAN,
     };
     for c in curves {
         let (x, y) = window_logs(c, w, r_normal);
-        let (a, e) = match fit::straight_line(["lnV0", "alpha"], &x, &y, None) {
-            Ok(f) => (f.params[1].1, f.errors[1].1),
-            Err(_) => (f64::NAN, f64::NAN),
-        };
+        let fit = fit::straight_line(["lnV0", "alpha"], &x, &y, None).ok();
+        let (a, e) = fit
+            .as_ref()
+            .map_or((f64::NAN, f64::NAN), |f| (f.params[1].1, f.errors[1].1));
+        out.fits.push(fit);
         out.temperature.push(c.temperature);
         out.alpha.push(a);
         out.alpha_error.push(e);

@@ -196,8 +196,8 @@ pub fn hn_linearized(
 pub const PARAM_NAMES: [&str; 3] = ["r0", "b", "tBkt"];
 
 /// The starting point of [`fit_halperin_nelson`] on the window's points:
-/// the linearised line gives T_BKT and b, and R0 = the mean of
-/// R·exp(b/√τ) in logs. Where the line is unusable (too few points, T_BKT
+/// the linearised line gives T_BKT and b, and R0 is then the linear
+/// least-squares amplitude Σ R·f / Σ f² with f = exp(−b/√τ). Where the line is unusable (too few points, T_BKT
 /// not below the window), T_BKT = T_min − 10 % of the window, b = 1.
 pub fn hn_start(t: &[f64], r: &[f64]) -> [f64; 3] {
     let (lo, hi) = (t[0], t[t.len() - 1]);
@@ -211,13 +211,20 @@ pub fn hn_start(t: &[f64], r: &[f64]) -> [f64; 3] {
             (s > 0.0 && tb > 0.0 && tb < lo && b.is_finite() && b > 0.0).then_some((tb, b))
         });
     let (tb, b) = from_line.unwrap_or((lo - 0.1 * (hi - lo), 1.0));
-    let ln_r0 = t
-        .iter()
-        .zip(r)
-        .map(|(&t, &r)| r.ln() + b / (t / tb - 1.0).sqrt())
-        .sum::<f64>()
-        / t.len() as f64;
-    [ln_r0.exp(), b, tb]
+    // R0 enters linearly: its least-squares value for this (b, T_BKT).
+    let (mut sfr, mut sff) = (0.0, 0.0);
+    for (&t, &r) in t.iter().zip(r) {
+        let f = hn_law(t, 1.0, b, tb);
+        sfr += f * r;
+        sff += f * f;
+    }
+    let r0 = sfr / sff;
+    let r0 = if r0.is_finite() && r0 > 0.0 {
+        r0
+    } else {
+        r.iter().copied().fold(0.0, f64::max)
+    };
+    [r0, b, tb]
 }
 
 /// Fits the Halperin–Nelson law to R(T) (`t` in K, strictly increasing; `r`

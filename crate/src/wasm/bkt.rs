@@ -62,7 +62,8 @@ fn curves_from_js(value: &JsValue) -> Result<Vec<IvCurve>, JsError> {
 
 /// α(T) from I–V curves (an array of `{ temperature, current, voltage }`,
 /// K, A, V, in increasing temperature) and T_BKT where α crosses 3 →
-/// `{ temperature, alpha, alphaError, nPoints, tBkt }`. `window` =
+/// `{ temperature, alpha, alphaError, nPoints, fits, tBkt }` (one common
+/// fit object per temperature, null where too few points qualified). `window` =
 /// `{ vMin, iMin, iMax, lowFactor, highFraction }` (defaults 100 nV, none,
 /// none, 2, 0.5: the power-law regime between the noise floor, the
 /// low-current Ohmic line and half the normal-state line).
@@ -177,6 +178,7 @@ fn alpha_or_blank(res: &Fig1eResult) -> BktAlpha {
         alpha: vec![f64::NAN; res.curves.len()],
         alpha_error: vec![f64::NAN; res.curves.len()],
         n_points: vec![0; res.curves.len()],
+        fits: vec![None; res.curves.len()],
         t_bkt: f64::NAN,
     })
 }
