@@ -103,7 +103,14 @@ fn iv_clean(p: &TransportParams, regions: &[Region], t_k: f64, currents: &[f64])
         for g in regions.iter().filter(|g| t_k < g.t_b) {
             let e = alpha_bound(t_k, p.tc0, g.t_b) - 1.0;
             let w = g.weight * r_n;
-            for ((o, &i), &l) in v.iter_mut().zip(currents).zip(&logs) {
+            // Below the current where (I₀/I)^(α−1) > e⁴⁰ the region adds
+            // less than 4e-18 of w·R_N·I: skip it (the logs fall with I).
+            let first = logs.partition_point(|&l| e * l > 40.0);
+            for ((o, &i), &l) in v[first..]
+                .iter_mut()
+                .zip(&currents[first..])
+                .zip(&logs[first..])
+            {
                 *o += w * i / (1.0 + (e * l).exp());
             }
         }
