@@ -128,8 +128,12 @@ fn fig1ef_shows_every_curve_the_cube_line_and_alpha_inset() {
     })
     .unwrap();
     well_formed(&svg);
-    assert!(svg.contains("I (μA)") && svg.contains("V_xx (μV)") && svg.contains("I (A)"));
+    assert!(svg.contains("I (μA)") && svg.contains("V_xx (mV)") && svg.contains("I (A)"));
     assert!(svg.contains("V ∝ I³") && svg.contains("T_BKT = 1.79"));
+    assert!(
+        svg.contains("1.40 K") && svg.contains("2.10 K"),
+        "colour key"
+    );
     // Two panels × one polyline per curve, and the α line.
     assert!(svg.matches("<polyline").count() > 2 * curves.len());
     assert_eq!(

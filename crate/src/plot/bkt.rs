@@ -81,17 +81,19 @@ where
         .fold(1e-9, f64::max);
     let stroke = style.px(1.5);
 
-    // (e) linear, in μA and μV.
+    // (e) linear, in μA and mV.
     let mut chart = ChartBuilder::on(&left)
         .margin(style.px(12.0))
         .x_label_area_size(style.px(44.0))
         .y_label_area_size(style.px(60.0))
-        .build_cartesian_2d(0.0..i_max * 1e6, 0.0..v_max * 1.05e6)?;
+        .build_cartesian_2d(0.0..i_max * 1e6, 0.0..v_max * 1.05e3)?;
     chart
         .configure_mesh()
         .x_desc("I (μA)")
-        .y_desc("V_xx (μV)")
+        .y_desc("V_xx (mV)")
         .x_labels(5)
+        .x_label_formatter(&|v| format!("{v:.0}"))
+        .y_label_formatter(&|v| format!("{v:.0}"))
         .label_style(font(13.0))
         .axis_desc_style(font(14.0))
         .light_line_style(TRANSPARENT)
@@ -103,10 +105,17 @@ where
             .current
             .iter()
             .zip(&c.voltage)
-            .map(|(&i, &v)| (i * 1e6, v * 1e6));
-        chart
-            .draw_series(LineSeries::new(pts, colour(k, n).stroke_width(stroke)))?
-            .label(format!("{:.2} K", c.temperature));
+            .map(|(&i, &v)| (i * 1e6, v * 1e3));
+        chart.draw_series(LineSeries::new(pts, colour(k, n).stroke_width(stroke)))?;
+    }
+    // The colour key: coldest (blue) to warmest (vermillion).
+    if let (Some(a), Some(b)) = (fig.curves.first(), fig.curves.last()) {
+        let (x0, y0) = (style.px(80.0) as i32, style.px(24.0) as i32);
+        let dy = style.px(18.0) as i32;
+        for (c, k, y) in [(a, 0, y0), (b, n.saturating_sub(1), y0 + dy)] {
+            let f = font(12.0).into_font().color(&colour(k, n));
+            left.draw(&Text::new(format!("{:.2} K", c.temperature), (x0, y), f))?;
+        }
     }
 
     // (f) log–log with V ∝ I³.

@@ -123,11 +123,13 @@ where
         main_panel!(0.0..t_max);
     }
 
-    // Inset, bottom right where the curves are flat: the transition.
+    // Inset, top middle beside the legend, where the curves never go (they
+    // stay near R_N below 40 K on the log axis and below R(185 K) on the
+    // linear one): the transition.
     let (w, h) = area.dim_in_pixel();
     let inset = area
         .clone()
-        .shrink((w * 52 / 100, h * 30 / 100), (w * 44 / 100, h * 48 / 100));
+        .shrink((w * 25 / 100, h * 6 / 100), (w * 37 / 100, h * 44 / 100));
     inset.fill(&WHITE)?;
     let inside = |c: &RtCurve| -> Vec<(f64, f64)> {
         points(c)
