@@ -1,7 +1,17 @@
 //! Native timings for the benchmark table (`bash scripts/bench.sh`): one JSON
 //! line per case, `{"case": …, "us_per_call": …}`. Not a test: it asserts nothing.
+//! Every case has the same name and data in `tests/bench/scipy_baseline.py`
+//! and `tests/bench/wasm.mjs`.
 
+use ktao::physics::bkt::{bkt_alpha, fig1e_currents, fig1e_temperatures, iv_curves, AlphaWindow};
+use ktao::physics::gl_hc2::fit_gl_hc2;
+use ktao::physics::hall::{fig1c_fields, hall_curve, hall_density};
+use ktao::physics::halperin_nelson::{fit_halperin_nelson, hn_linearized, HnWindow};
 use ktao::physics::hc2_angle::fit_hc2_angle;
+use ktao::physics::resistive::{
+    fig1b_temperatures, rt_model, transition_temperatures, TransitionOptions,
+};
+use ktao::physics::transport::lao_kto;
 use std::hint::black_box;
 use std::time::Instant;
 
@@ -24,27 +34,114 @@ fn time_us(mut f: impl FnMut()) -> f64 {
     per_call[3]
 }
 
-fn read_xy(path: &str) -> (Vec<f64>, Vec<f64>) {
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    text.lines()
-        .filter(|l| !l.starts_with('#') && !l.starts_with("theta"))
+/// The numeric columns of a fixture CSV in `tests/data/`.
+fn columns(file: &str) -> Vec<Vec<f64>> {
+    let path = format!("{}/../tests/data/{file}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let rows: Vec<Vec<f64>> = text
+        .lines()
+        .filter(|l| l.starts_with(|c: char| c.is_ascii_digit()))
         .map(|l| {
-            let mut it = l
-                .split(',')
-                .map(|v| v.trim().parse::<f64>().unwrap_or(f64::NAN));
-            (it.next().unwrap_or(f64::NAN), it.next().unwrap_or(f64::NAN))
+            l.split(',')
+                .map(|v| v.trim().parse().unwrap_or(f64::NAN))
+                .collect()
         })
-        .unzip()
+        .collect();
+    (0..rows[0].len())
+        .map(|k| rows.iter().map(|r| r[k]).collect())
+        .collect()
+}
+
+fn case(name: &str, us: f64) {
+    println!("{{\"case\": \"{name}\", \"us_per_call\": {us}}}");
 }
 
 fn main() {
-    let data = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../tests/data/hc2_angle_scipy.csv"
+    let c = columns("hc2_angle_scipy.csv");
+    case(
+        "fitHc2Angle",
+        time_us(|| {
+            black_box(fit_hc2_angle(black_box(&c[0]), black_box(&c[1]), None).ok());
+        }),
     );
-    let (t, h) = read_xy(data);
-    let us = time_us(|| {
-        black_box(fit_hc2_angle(black_box(&t), black_box(&h), None).ok());
-    });
-    println!("{{\"case\": \"fitHc2Angle\", \"us_per_call\": {us}}}");
+
+    let g = columns("gl_hc2_scipy.csv");
+    case(
+        "fitGlHc2",
+        time_us(|| {
+            black_box(fit_gl_hc2(&g[0], &g[1], &g[0], &g[2]).ok());
+        }),
+    );
+
+    let h = columns("halperin_nelson_scipy.csv");
+    let all = HnWindow {
+        t_min: Some(h[0][0]),
+        t_max: h[0].last().copied(),
+    };
+    case(
+        "fitHalperinNelson",
+        time_us(|| {
+            black_box(fit_halperin_nelson(black_box(&h[0]), &h[1], &all).ok());
+        }),
+    );
+    case(
+        "hnLinearized",
+        time_us(|| {
+            black_box(hn_linearized(black_box(&h[0]), &h[1], &all).ok());
+        }),
+    );
+
+    let p = lao_kto();
+    let t = fig1b_temperatures();
+    case(
+        "rtModel",
+        time_us(|| {
+            black_box(rt_model(black_box(&p), &t).ok());
+        }),
+    );
+    let r = rt_model(&p, &t).unwrap_or_default();
+    case(
+        "transitionTemperatures",
+        time_us(|| {
+            black_box(
+                transition_temperatures(&t, black_box(&r), &TransitionOptions::default()).ok(),
+            );
+        }),
+    );
+    case(
+        "fitHalperinNelsonPreset",
+        time_us(|| {
+            black_box(fit_halperin_nelson(&t, black_box(&r), &HnWindow::default()).ok());
+        }),
+    );
+
+    let (temps, currents) = (fig1e_temperatures(), fig1e_currents());
+    case(
+        "ivCurves",
+        time_us(|| {
+            black_box(iv_curves(black_box(&p), &temps, &currents).ok());
+        }),
+    );
+    let curves = iv_curves(&p, &temps, &currents).unwrap_or_default();
+    case(
+        "bktAlpha",
+        time_us(|| {
+            black_box(bkt_alpha(black_box(&curves), &AlphaWindow::default()).ok());
+        }),
+    );
+
+    let b = fig1c_fields();
+    case(
+        "hallCurve",
+        time_us(|| {
+            black_box(hall_curve(black_box(&p), &b).ok());
+        }),
+    );
+    let rxy = hall_curve(&p, &b).unwrap_or_default();
+    case(
+        "hallDensity",
+        time_us(|| {
+            black_box(hall_density(&b, black_box(&rxy), Some(1568.0)).ok());
+        }),
+    );
 }

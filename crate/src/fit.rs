@@ -34,6 +34,9 @@ pub enum FitError {
     /// With n ≤ p there is no residual degree of freedom to estimate errors.
     #[error("the fit has {n} points for {p} parameters: it needs at least {} points", p + 1)]
     TooFewPoints { n: usize, p: usize },
+    /// A straight line through points that all share one abscissa.
+    #[error("{name} has no spread (all values are {value}): a straight line through the points is not determined")]
+    NoSpread { name: &'static str, value: f64 },
     /// The model is not finite at the starting point.
     #[error(
         "the model is not finite at the starting point {start:?}: choose other starting values"
@@ -224,6 +227,84 @@ where
         iterations: report.number_of_evaluations,
         converged,
         message,
+    })
+}
+
+/// Fits the straight line `y = a + b·x` in closed form (weighted linear least
+/// squares; `names` = [intercept, slope]). The report is the one
+/// [`curve_fit`] gives for the same line — same covariance scaling, RSS, AIC
+/// and BIC — but exact, with no iterations: every straight-line analysis of
+/// the project (Hall slopes, log–log exponents, linearised laws) uses it.
+pub fn straight_line(
+    names: [&str; 2],
+    x: &[f64],
+    y: &[f64],
+    sigma: Option<&[f64]>,
+) -> Result<FitReport, FitError> {
+    input::finite_slice("x", x)?;
+    input::same_len("y", y, "x", x)?;
+    input::finite_slice("y", y)?;
+    if let Some(s) = sigma {
+        input::same_len("sigma", s, "y", y)?;
+        input::positive_slice("sigma", s)?;
+    }
+    let n = x.len();
+    if n <= 2 {
+        return Err(FitError::TooFewPoints { n, p: 2 });
+    }
+    let w = |i: usize| sigma.map_or(1.0, |s| 1.0 / (s[i] * s[i]));
+    let (mut sw, mut swx, mut swy) = (0.0, 0.0, 0.0);
+    for i in 0..n {
+        sw += w(i);
+        swx += w(i) * x[i];
+        swy += w(i) * y[i];
+    }
+    let (mx, my) = (swx / sw, swy / sw);
+    // Centred sums: exact for large offsets in x (temperatures, log currents).
+    let (mut sxx, mut sxy) = (0.0, 0.0);
+    for i in 0..n {
+        let dx = x[i] - mx;
+        sxx += w(i) * dx * dx;
+        sxy += w(i) * dx * (y[i] - my);
+    }
+    if sxx <= 0.0 || !sxx.is_finite() {
+        return Err(FitError::NoSpread {
+            name: "x",
+            value: x[0],
+        });
+    }
+    let slope = sxy / sxx;
+    let intercept = my - slope * mx;
+    let rss: f64 = (0..n)
+        .map(|i| w(i) * (y[i] - intercept - slope * x[i]).powi(2))
+        .sum();
+    let dof = (n - 2) as f64;
+    let s2 = rss / dof;
+    // (XᵀWX)⁻¹ for the columns (1, x), written with the centred sums.
+    let var_b = s2 / sxx;
+    let var_a = s2 * (1.0 / sw + mx * mx / sxx);
+    let cov_ab = -s2 * mx / sxx;
+    let nf = n as f64;
+    let params = vec![
+        (names[0].to_string(), intercept),
+        (names[1].to_string(), slope),
+    ];
+    Ok(FitReport {
+        errors: vec![
+            (names[0].to_string(), var_a.sqrt()),
+            (names[1].to_string(), var_b.sqrt()),
+        ],
+        params,
+        covariance: vec![vec![var_a, cov_ab], vec![cov_ab, var_b]],
+        rss,
+        redchi: s2,
+        aic: nf * (rss / nf).ln() + 4.0,
+        bic: nf * (rss / nf).ln() + 2.0 * nf.ln(),
+        n,
+        p: 2,
+        iterations: 0,
+        converged: true,
+        message: "closed-form linear least squares".to_string(),
     })
 }
 

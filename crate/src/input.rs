@@ -56,6 +56,17 @@ pub enum InputError {
         len: usize,
         min: usize,
     },
+    /// Values that must rise strictly (temperatures of a sweep) do not:
+    /// they are unsorted or repeat a value.
+    #[error(
+        "{name} must be strictly increasing, but {name}[{index}] = {value} follows {previous}"
+    )]
+    NotIncreasing {
+        name: &'static str,
+        index: usize,
+        value: f64,
+        previous: f64,
+    },
     /// A name (a model, a preset) that is not known.
     #[error("{name} must be one of {allowed}, got \"{value}\"")]
     Unknown {
@@ -88,6 +99,21 @@ pub fn positive_slice(name: &'static str, values: &[f64]) -> Result<(), InputErr
             name,
             index,
             value: values[index],
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Every element finite and strictly larger than the one before it (no
+/// repeats), and at least one element.
+pub fn increasing(name: &'static str, values: &[f64]) -> Result<(), InputError> {
+    finite_slice(name, values)?;
+    match values.windows(2).position(|w| w[1] <= w[0]) {
+        Some(i) => Err(InputError::NotIncreasing {
+            name,
+            index: i + 1,
+            value: values[i + 1],
+            previous: values[i],
         }),
         None => Ok(()),
     }

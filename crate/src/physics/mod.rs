@@ -1,5 +1,11 @@
 //! One module per physical model of the paper.
 
+pub mod bkt;
 pub mod constants;
+pub mod gl_hc2;
+pub mod hall;
+pub mod halperin_nelson;
 pub mod hc2_angle;
+pub mod resistive;
+pub mod transport;
 pub mod xmcd;

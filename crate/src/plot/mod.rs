@@ -1,9 +1,14 @@
 //! Figures, one file each, drawn on any `plotters` backend: the browser's
 //! canvas and the SVG export call the same function, so they cannot disagree.
 
+pub mod bkt;
+pub mod gl_hc2;
+pub mod hall;
+pub mod halperin_nelson;
 pub mod hc2_angle;
 pub mod legend;
 pub mod measure;
+pub mod resistive;
 pub mod style;
 pub mod xmcd;
 

@@ -2,7 +2,12 @@
 //! core and converts the result. No physics here, and nothing that can panic:
 //! a panic would trap the module for every figure on the page.
 
+pub mod bkt;
 pub mod canvas;
 pub mod convert;
+pub mod gl_hc2;
+pub mod hall;
+pub mod halperin_nelson;
 pub mod hc2_angle;
+pub mod transport;
 pub mod xmcd;

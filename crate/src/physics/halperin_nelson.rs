@@ -1,0 +1,280 @@
+//! The Halperin–Nelson analysis of R(T) above T_BKT, Fig. S4 of the paper
+//! (physics.md §5). Temperatures in K, resistances in Ω/□.
+//!
+//! - The law: R(T) = R0 · exp[−b (T/T_BKT − 1)^(−½)] for T > T_BKT, 0 below.
+//! - Linearised: (d ln R/dT)^(−2/3) = (2/b)^(2/3) T_BKT^(−1/3) (T − T_BKT),
+//!   a straight line through zero at T_BKT (the usual plot).
+//!
+//! Both read T_BKT from the same window of the transition. The default
+//! window is the resistive bulk of the transition, 30–90 % of the
+//! normal-state value: above 90 % the film is normal, and below 30 % an
+//! inhomogeneous film's resistance is its tail — the regions of low local
+//! T_BKT in series ([`super::resistive`]) — which the law of a homogeneous
+//! film does not describe, and which would drag T_BKT down to the
+//! temperature of the weakest regions.
+//!
+//! # References
+//! B. I. Halperin and D. R. Nelson, J. Low Temp. Phys. 36, 599 (1979)
+//! (paper ref. 42).
+
+use super::resistive::{check_curve, crossing, normal_value, TransitionOptions};
+use crate::fit::{self, FitError, FitReport};
+use crate::input::{self, InputError};
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+/// Why a Halperin–Nelson analysis was refused.
+#[derive(Debug, Clone, PartialEq, Error)]
+pub enum HalperinNelsonError {
+    /// Bad temperatures, resistances or window.
+    #[error(transparent)]
+    Input(#[from] InputError),
+    /// The fit could not be attempted.
+    #[error(transparent)]
+    Fit(#[from] FitError),
+    /// The window holds too little of a transition to fit.
+    #[error("the window {t_min}–{t_max} K holds {n} points of a resistive transition (R > 0 and rising): at least {min} are needed")]
+    NoTransition {
+        t_min: f64,
+        t_max: f64,
+        n: usize,
+        min: usize,
+    },
+}
+
+/// R0 · exp[−b (T/T_BKT − 1)^(−½)] in Ω/□ above T_BKT, 0 at and below.
+pub fn hn_law(t_k: f64, r0: f64, b: f64, t_bkt: f64) -> f64 {
+    let tau = t_k / t_bkt - 1.0;
+    if tau > 0.0 {
+        r0 * (-b / tau.sqrt()).exp()
+    } else {
+        0.0
+    }
+}
+
+/// The fit window, K; absent bounds come from the curve (see the module doc).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct HnWindow {
+    /// Lowest temperature fitted, K (default: where R = 0.3 R_N).
+    pub t_min: Option<f64>,
+    /// Highest temperature fitted, K (default: where R = 0.9 R_N).
+    pub t_max: Option<f64>,
+}
+
+/// Lower and upper edge of the default window, fractions of R_N.
+pub const DEFAULT_WINDOW: (f64, f64) = (0.3, 0.9);
+
+/// The window in K for the curve.
+pub fn resolve_window(
+    t: &[f64],
+    r: &[f64],
+    w: &HnWindow,
+) -> Result<(f64, f64), HalperinNelsonError> {
+    check_curve(t, r)?;
+    let r_normal = || normal_value(t, r, &TransitionOptions::default());
+    let edge = |given: Option<f64>, name: &'static str, fraction: f64| match given {
+        Some(v) => Ok(input::positive(name, v, "temperature in kelvin")?),
+        None => {
+            let rn = r_normal()?;
+            crossing(t, r, fraction * rn).ok_or(HalperinNelsonError::NoTransition {
+                t_min: t[0],
+                t_max: t[t.len() - 1],
+                n: 0,
+                min: 4,
+            })
+        }
+    };
+    let t_min = edge(w.t_min, "options.tMin", DEFAULT_WINDOW.0)?;
+    let t_max = edge(w.t_max, "options.tMax", DEFAULT_WINDOW.1)?;
+    if t_max <= t_min {
+        return Err(InputError::OutOfRange {
+            name: "options.tMax",
+            min: t_min,
+            max: f64::INFINITY,
+            value: t_max,
+        }
+        .into());
+    }
+    Ok((t_min, t_max))
+}
+
+/// The (T, R) points inside the window with R > 0.
+fn window_points(t: &[f64], r: &[f64], (lo, hi): (f64, f64)) -> (Vec<f64>, Vec<f64>) {
+    t.iter()
+        .zip(r)
+        .filter(|(&t, &r)| t >= lo && t <= hi && r > 0.0)
+        .map(|(&t, &r)| (t, r))
+        .unzip()
+}
+
+/// The linearised points: T and (d ln R/dT)^(−2/3) by central differences,
+/// where R > 0 on both neighbours and ln R rises.
+fn linearised_points(t: &[f64], r: &[f64]) -> (Vec<f64>, Vec<f64>) {
+    let mut out = (Vec::new(), Vec::new());
+    for i in 1..t.len().saturating_sub(1) {
+        if r[i - 1] > 0.0 && r[i + 1] > 0.0 {
+            let d = (r[i + 1].ln() - r[i - 1].ln()) / (t[i + 1] - t[i - 1]);
+            if d > 0.0 && d.is_finite() {
+                out.0.push(t[i]);
+                out.1.push(d.powf(-2.0 / 3.0));
+            }
+        }
+    }
+    out
+}
+
+/// The linearised Halperin–Nelson analysis.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HnLinearized {
+    /// Temperatures of the points, K.
+    pub t: Vec<f64>,
+    /// (d ln R/dT)^(−2/3) at those temperatures, K^(2/3).
+    pub y: Vec<f64>,
+    /// Which points lie in the window and were fitted.
+    pub in_window: Vec<bool>,
+    /// The straight-line fit y = intercept + slope·T over the window.
+    pub fit: FitReport,
+    /// Where the line crosses zero, K.
+    pub t_bkt: f64,
+    /// Its standard error from the line's covariance, K.
+    pub t_bkt_error: f64,
+    /// b from the slope: (2/b)^(2/3) T_BKT^(−1/3) = slope.
+    pub b: f64,
+    /// The window, K.
+    pub t_min: f64,
+    /// The window, K.
+    pub t_max: f64,
+}
+
+/// (d ln R/dT)^(−2/3) against T and the straight line over the window
+/// whose zero is T_BKT.
+pub fn hn_linearized(
+    t: &[f64],
+    r: &[f64],
+    w: &HnWindow,
+) -> Result<HnLinearized, HalperinNelsonError> {
+    let (lo, hi) = resolve_window(t, r, w)?;
+    let (lt, ly) = linearised_points(t, r);
+    let in_window: Vec<bool> = lt.iter().map(|&x| x >= lo && x <= hi).collect();
+    let (ft, fy): (Vec<f64>, Vec<f64>) = lt
+        .iter()
+        .zip(&ly)
+        .zip(&in_window)
+        .filter(|(_, &k)| k)
+        .map(|((&a, &b), _)| (a, b))
+        .unzip();
+    if ft.len() < 3 {
+        return Err(HalperinNelsonError::NoTransition {
+            t_min: lo,
+            t_max: hi,
+            n: ft.len(),
+            min: 3,
+        });
+    }
+    let fit = fit::straight_line(["intercept", "slope"], &ft, &fy, None)?;
+    let (a, s) = (fit.params[0].1, fit.params[1].1);
+    let t_bkt = -a / s;
+    let c = &fit.covariance;
+    let var = c[0][0] / (s * s) + a * a * c[1][1] / s.powi(4) - 2.0 * a * c[0][1] / s.powi(3);
+    let b = 2.0 / (s * t_bkt.cbrt()).powf(1.5);
+    Ok(HnLinearized {
+        t: lt,
+        y: ly,
+        in_window,
+        t_bkt,
+        t_bkt_error: var.max(0.0).sqrt(),
+        b,
+        fit,
+        t_min: lo,
+        t_max: hi,
+    })
+}
+
+/// Names of the fitted parameters: R0 (Ω/□), b, T_BKT (K).
+pub const PARAM_NAMES: [&str; 3] = ["r0", "b", "tBkt"];
+
+/// The starting point of [`fit_halperin_nelson`] on the window's points:
+/// the linearised line gives T_BKT and b, and R0 is then the linear
+/// least-squares amplitude Σ R·f / Σ f² with f = exp(−b/√τ). Where the line is unusable (too few points, T_BKT
+/// not below the window), T_BKT = T_min − 10 % of the window, b = 1.
+pub fn hn_start(t: &[f64], r: &[f64]) -> [f64; 3] {
+    let (lo, hi) = (t[0], t[t.len() - 1]);
+    let (lt, ly) = linearised_points(t, r);
+    let from_line = fit::straight_line(["a", "s"], &lt, &ly, None)
+        .ok()
+        .and_then(|f| {
+            let (a, s) = (f.params[0].1, f.params[1].1);
+            let tb = -a / s;
+            let b = 2.0 / (s * tb.cbrt()).powf(1.5);
+            (s > 0.0 && tb > 0.0 && tb < lo && b.is_finite() && b > 0.0).then_some((tb, b))
+        });
+    let (tb, b) = from_line.unwrap_or((lo - 0.1 * (hi - lo), 1.0));
+    // R0 enters linearly: its least-squares value for this (b, T_BKT).
+    let (mut sfr, mut sff) = (0.0, 0.0);
+    for (&t, &r) in t.iter().zip(r) {
+        let f = hn_law(t, 1.0, b, tb);
+        sfr += f * r;
+        sff += f * f;
+    }
+    let r0 = sfr / sff;
+    let r0 = if r0.is_finite() && r0 > 0.0 {
+        r0
+    } else {
+        r.iter().copied().fold(0.0, f64::max)
+    };
+    [r0, b, tb]
+}
+
+/// Fits the Halperin–Nelson law to R(T) (`t` in K, strictly increasing; `r`
+/// in Ω/□) over the window → params `r0` (Ω/□), `b`, `tBkt` (K).
+pub fn fit_halperin_nelson(
+    t: &[f64],
+    r: &[f64],
+    w: &HnWindow,
+) -> Result<FitReport, HalperinNelsonError> {
+    let window = resolve_window(t, r, w)?;
+    let (ft, fr) = window_points(t, r, window);
+    let rising = fr.windows(2).filter(|w| w[1] > w[0]).count();
+    if ft.len() < 4 || rising < 3 {
+        return Err(HalperinNelsonError::NoTransition {
+            t_min: window.0,
+            t_max: window.1,
+            n: ft.len().min(rising + 1),
+            min: 4,
+        });
+    }
+    let p0 = hn_start(&ft, &fr);
+    let n = ft.len();
+    Ok(fit::least_squares_with_jacobian(
+        |p, out| {
+            for (o, &t) in out.iter_mut().zip(&ft) {
+                *o = hn_law(t, p[0], p[1], p[2]);
+            }
+        },
+        Some(|p: &[f64], jac: &mut [f64]| {
+            for (i, &t) in ft.iter().enumerate() {
+                let tau = t / p[2] - 1.0;
+                let (d0, d1, d2) = if tau > 0.0 {
+                    let r = hn_law(t, p[0], p[1], p[2]);
+                    let st = tau.sqrt();
+                    (
+                        r / p[0],
+                        -r / st,
+                        -r * p[1] * t / (2.0 * p[2] * p[2] * tau * st),
+                    )
+                } else {
+                    (0.0, 0.0, 0.0)
+                };
+                jac[i] = d0;
+                jac[n + i] = d1;
+                jac[2 * n + i] = d2;
+            }
+        }),
+        &PARAM_NAMES,
+        &fr,
+        None,
+        &p0,
+    )?)
+}

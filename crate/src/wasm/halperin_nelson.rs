@@ -1,0 +1,132 @@
+//! Exports for the Halperin–Nelson analysis, Fig. S4 (`physics::halperin_nelson`).
+
+use super::canvas::{draw_on_canvas, draw_svg};
+use super::convert::{f64_array, from_js, to_js};
+use crate::fit::FitReport;
+use crate::physics::halperin_nelson::{self as core, HnLinearized, HnWindow};
+use crate::physics::resistive;
+use crate::physics::transport;
+use crate::plot::halperin_nelson::{draw_halperin_nelson, HnFigure};
+use crate::plot::style::Style;
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlCanvasElement;
+
+/// Fits R = R0 exp[−b (T/T_BKT − 1)^(−½)] to R(T) (`t` in K, strictly
+/// increasing; `r` in Ω/□) over `options` = `{ tMin, tMax }` (K; default:
+/// where R = 30 % and 90 % of its value at 5 K) → the common fit object with
+/// params `r0` (Ω), `b`, `tBkt` (K).
+#[wasm_bindgen(js_name = fitHalperinNelson)]
+pub fn fit_halperin_nelson(
+    #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] t: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] r: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "object | undefined")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    let t = f64_array("t", &t, false)?;
+    let r = f64_array("r", &r, false)?;
+    let w: HnWindow = from_js("options", options)?;
+    to_js(&core::fit_halperin_nelson(&t, &r, &w)?)
+}
+
+/// The linearised law: `{ t, y, inWindow, fit, tBkt, tBktError, b, tMin,
+/// tMax }` with y = (d ln R/dT)^(−2/3) and the straight line whose zero is
+/// T_BKT; `options` as for `fitHalperinNelson`.
+#[wasm_bindgen(js_name = hnLinearized)]
+pub fn hn_linearized(
+    #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] t: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] r: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "object | undefined")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    let t = f64_array("t", &t, false)?;
+    let r = f64_array("r", &r, false)?;
+    let w: HnWindow = from_js("options", options)?;
+    to_js(&core::hn_linearized(&t, &r, &w)?)
+}
+
+/// The state of the Fig. S4 page: the fit window in K (null: the default).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+struct FigS4State {
+    t_min: Option<f64>,
+    t_max: Option<f64>,
+}
+
+/// The Fig. S4 page's starting state: `{ tMin, tMax }` = the default window
+/// on the LaAlO₃/KTaO₃ preset curve, K.
+#[wasm_bindgen(js_name = halperinNelsonDefaults)]
+pub fn halperin_nelson_defaults() -> Result<JsValue, JsError> {
+    let t = resistive::fig1b_temperatures();
+    let r = resistive::rt_model(&transport::lao_kto(), &t)?;
+    let (lo, hi) = core::resolve_window(&t, &r, &HnWindow::default())?;
+    to_js(&FigS4State {
+        t_min: Some(lo),
+        t_max: Some(hi),
+    })
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct FigS4Result {
+    t: Vec<f64>,
+    r: Vec<f64>,
+    fit: FitReport,
+    linear: HnLinearized,
+    t_min: f64,
+    t_max: f64,
+}
+
+fn compute(state: JsValue) -> Result<FigS4Result, JsError> {
+    let s: FigS4State = from_js("state", state)?;
+    let t = resistive::fig1b_temperatures();
+    let r = resistive::rt_model(&transport::lao_kto(), &t)?;
+    let w = HnWindow {
+        t_min: s.t_min,
+        t_max: s.t_max,
+    };
+    let (t_min, t_max) = core::resolve_window(&t, &r, &w)?;
+    let fit = core::fit_halperin_nelson(&t, &r, &w)?;
+    let linear = core::hn_linearized(&t, &r, &w)?;
+    Ok(FigS4Result {
+        t,
+        r,
+        fit,
+        linear,
+        t_min,
+        t_max,
+    })
+}
+
+fn figure(res: &FigS4Result) -> HnFigure<'_> {
+    HnFigure {
+        t: &res.t,
+        r: &res.r,
+        fit: &res.fit,
+        window: (res.t_min, res.t_max),
+        linear: &res.linear,
+    }
+}
+
+/// Draws Fig. S4 (the LaAlO₃/KTaO₃ preset curve) for `state` = `{ tMin,
+/// tMax }` → `{ t, r, fit, linear, tMin, tMax }`.
+#[wasm_bindgen(js_name = drawHalperinNelson)]
+pub fn draw_halperin_nelson_canvas(
+    canvas: HtmlCanvasElement,
+    state: JsValue,
+    scale: f64,
+) -> Result<JsValue, JsError> {
+    let res = compute(state)?;
+    let style = Style::with_scale(scale);
+    draw_on_canvas(canvas, |area| {
+        draw_halperin_nelson(area, &figure(&res), &style)
+    })?;
+    to_js(&res)
+}
+
+/// Fig. S4 for `state` as an SVG document of `width` × `height` pixels.
+#[wasm_bindgen(js_name = svgHalperinNelson)]
+pub fn svg_halperin_nelson(state: JsValue, width: f64, height: f64) -> Result<String, JsError> {
+    let res = compute(state)?;
+    draw_svg(width, height, |area| {
+        draw_halperin_nelson(area, &figure(&res), &Style::default())
+    })
+}
