@@ -22,11 +22,18 @@ fn sniff(header: &str, sample: &[&str]) -> Option<char> {
         if hc < 2 {
             continue;
         }
-        // A data row may lack a trailing delimiter the header has, or the reverse.
-        let score = 1 + sample
+        // A data row may lack a trailing delimiter the header has, or the
+        // reverse; a line of one field (prose) never counts.
+        let score = sample
             .iter()
-            .filter(|l| fields(l, d).len().abs_diff(hc) <= 1)
+            .filter(|l| {
+                let n = fields(l, d).len();
+                n >= 2 && n.abs_diff(hc) <= 1
+            })
             .count();
+        if !sample.is_empty() && score == 0 {
+            continue;
+        }
         if best.is_none_or(|(s, _)| score > s) {
             best = Some((score, d));
         }

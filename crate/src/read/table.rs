@@ -3,7 +3,7 @@
 //! not a number).
 
 use super::text::{self, number};
-use super::units::{normalise, split_header};
+use super::units::{apply_prefix, normalise_exp, split_header};
 use super::Column;
 
 /// At most this many line numbers are listed in a warning.
@@ -156,15 +156,16 @@ pub fn read_rows(
 /// converted to the base unit where the unit carries an SI prefix.
 fn column(header: &str, mut values: Vec<f64>) -> Column {
     let (name, unit_written) = split_header(header);
-    let (unit, scale) = match unit_written.and_then(normalise) {
-        Some((base, factor)) => (Some(base.to_string()), factor),
-        None => (unit_written.map(str::to_string), 1.0),
+    let (unit, exp) = match unit_written.and_then(normalise_exp) {
+        Some((base, exp)) => (Some(base.to_string()), exp),
+        None => (unit_written.map(str::to_string), 0),
     };
-    if scale != 1.0 {
+    if exp != 0 {
         for v in &mut values {
-            *v *= scale;
+            *v = apply_prefix(*v, exp);
         }
     }
+    let scale = apply_prefix(1.0, exp);
     Column {
         name: name.to_string(),
         unit,

@@ -30,24 +30,42 @@ const BASE_UNITS: &[(&str, &[&str])] = &[
 /// SI prefixes and their factors (`u`, `µ` U+00B5 and `μ` U+03BC all mean
 /// micro). Tera and peta are left out: `T` alone is tesla, and no
 /// instrument writes either.
-const PREFIXES: &[(&str, f64)] = &[
-    ("p", 1e-12),
-    ("n", 1e-9),
-    ("u", 1e-6),
-    ("µ", 1e-6),
-    ("μ", 1e-6),
-    ("m", 1e-3),
-    ("c", 1e-2),
-    ("k", 1e3),
-    ("M", 1e6),
-    ("G", 1e9),
+const PREFIXES: &[(&str, i32)] = &[
+    ("p", -12),
+    ("n", -9),
+    ("u", -6),
+    ("µ", -6),
+    ("μ", -6),
+    ("m", -3),
+    ("c", -2),
+    ("k", 3),
+    ("M", 6),
+    ("G", 9),
 ];
+
+/// Converts a value written with a prefix of exponent `exp` to the base
+/// unit. Dividing by 10^|exp| for small prefixes gives the correctly rounded
+/// result (`10 µA` → exactly the double nearest 1e-5, as parsing `1e-5`
+/// does), which multiplying by the inexact 10⁻⁶ would not.
+#[inline]
+pub fn apply_prefix(value: f64, exp: i32) -> f64 {
+    if exp < 0 {
+        value / 10f64.powi(-exp)
+    } else {
+        value * 10f64.powi(exp)
+    }
+}
 
 /// The canonical base unit and the factor that converts a value written in
 /// `unit` to it (`"mT"` → `("T", 1e-3)`), or `None` for a unit that is not
 /// a prefixed base unit (`deg`, `Ohm-m`, `code`, `emu/g`): those are kept
 /// as written with factor 1.
 pub fn normalise(unit: &str) -> Option<(&'static str, f64)> {
+    normalise_exp(unit).map(|(b, e)| (b, apply_prefix(1.0, e)))
+}
+
+/// Like [`normalise`], with the prefix as a power of ten (`"mT"` → `("T", -3)`).
+pub fn normalise_exp(unit: &str) -> Option<(&'static str, i32)> {
     let unit = unit.trim();
     let base = |u: &str| {
         BASE_UNITS
@@ -56,11 +74,11 @@ pub fn normalise(unit: &str) -> Option<(&'static str, f64)> {
             .map(|(canonical, _)| *canonical)
     };
     if let Some(b) = base(unit) {
-        return Some((b, 1.0));
+        return Some((b, 0));
     }
-    PREFIXES.iter().find_map(|(p, factor)| {
+    PREFIXES.iter().find_map(|(p, exp)| {
         let rest = unit.strip_prefix(p)?;
-        base(rest).map(|b| (b, *factor))
+        base(rest).map(|b| (b, *exp))
     })
 }
 
