@@ -186,12 +186,13 @@ pub fn fields(line: &str, delim: char) -> Vec<Cow<'_, str>> {
 /// field such as `1,5` (from a `;`-separated European export) reads as 1.5.
 #[inline]
 pub fn number(field: &str, decimal_comma: bool) -> Option<f64> {
-    let f = field.trim();
+    let f = field.trim_ascii();
     if f.is_empty() {
         return None;
     }
     match f.parse::<f64>() {
         Ok(v) => Some(v),
+        Err(_) if f.len() != f.trim().len() => number(f.trim(), decimal_comma),
         Err(_) if decimal_comma && f.matches(',').count() == 1 => f.replace(',', ".").parse().ok(),
         Err(_) => None,
     }
