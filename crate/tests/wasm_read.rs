@@ -7,7 +7,8 @@ mod arbitrary;
 
 use js_sys::{Array, Float64Array, Object, Reflect, Uint8Array};
 use ktao::wasm::read::{
-    read_data_file, read_defaults, split_by_set_point, split_by_sweep, unit_factor,
+    draw_data_preview_canvas, read_data_file, read_defaults, split_by_set_point, split_by_sweep,
+    svg_data_preview, unit_factor,
 };
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -234,4 +235,62 @@ fn arbitrary_bytes_give_a_file_or_an_error_never_a_trap() {
         assert!(arbitrary::check(&b).is_ok(), "case {i}");
     }
     assert!(ok > 300 && err > 300, "{ok} read, {err} refused");
+}
+
+fn canvas(w: u32, h: u32) -> web_sys::HtmlCanvasElement {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let c: web_sys::HtmlCanvasElement = doc.create_element("canvas").unwrap().dyn_into().unwrap();
+    c.set_width(w);
+    c.set_height(h);
+    doc.body().unwrap().append_child(&c).unwrap();
+    c
+}
+
+#[wasm_bindgen_test]
+fn preview_draws_a_read_file_and_refuses_bad_state() {
+    let f = read_data_file(bytes(PPMS), "r.dat", JsValue::UNDEFINED).unwrap();
+    let x = get(&column(&f, "Magnetic Field (Oe)"), "values");
+    let y = get(&column(&f, "Bridge 1 Resistance (Ohms)"), "values");
+    let segments = split_by_sweep(x.clone(), None).unwrap();
+    let state = obj(&[
+        ("x", x.clone()),
+        ("y", y.clone()),
+        ("xLabel", "Magnetic Field (Oe)".into()),
+        ("yLabel", "Bridge 1 Resistance (Ω)".into()),
+        ("segments", segments),
+    ]);
+    let c = canvas(700, 450);
+    let r = draw_data_preview_canvas(c.clone(), state.clone(), 1.0).unwrap();
+    let px = Array::from(&get(&r, "frame.px"));
+    assert!(px.get(1).as_f64().unwrap() > px.get(0).as_f64().unwrap());
+    // The x axis spans the ±1 T sweeps (5 % padding).
+    let fx = Array::from(&get(&r, "frame.x"));
+    assert!(fx.get(0).as_f64().unwrap() < -10_000.0 && fx.get(1).as_f64().unwrap() > 10_000.0);
+    let ctx: web_sys::CanvasRenderingContext2d =
+        c.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+    let data = ctx.get_image_data(0.0, 0.0, 700.0, 450.0).unwrap().data().0;
+    let vermillion = data
+        .chunks_exact(4)
+        .filter(|p| (p[0] as i32 - 213).abs() < 40 && (p[1] as i32 - 94).abs() < 40 && p[2] < 60)
+        .count();
+    assert!(vermillion > 200, "{vermillion} vermillion pixels");
+    let svg = svg_data_preview(state, 600.0, 400.0).unwrap();
+    assert!(svg.contains("Bridge 1 Resistance (Ω)"));
+    let bad = obj(&[
+        ("x", x.clone()),
+        ("y", Float64Array::new_with_length(3).into()),
+    ]);
+    assert!(
+        message(svg_data_preview(bad, 600.0, 400.0)).starts_with("y has 3 values but x has 1401")
+    );
+    let seg = Array::of1(&obj(&[("start", 0.into()), ("end", 5000.into())]));
+    let bad = obj(&[("x", x.clone()), ("y", y.clone()), ("segments", seg.into())]);
+    assert!(message(svg_data_preview(bad, 600.0, 400.0))
+        .starts_with("segments.end must lie between 1 and 1401"));
+    let seg = Array::of1(&obj(&[("start", (-1).into()), ("end", 5.into())]));
+    let bad = obj(&[("x", x), ("y", y), ("segments", seg.into())]);
+    assert!(message(svg_data_preview(bad, 600.0, 400.0))
+        .contains("segments.start must be a whole number"));
+    assert!(message(svg_data_preview(obj(&[]), 600.0, 400.0))
+        .starts_with("state.x must be a Float64Array"));
 }

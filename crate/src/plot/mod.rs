@@ -1,6 +1,7 @@
 //! Figures, one file each, drawn on any `plotters` backend: the browser's
 //! canvas and the SVG export call the same function, so they cannot disagree.
 
+pub mod data_preview;
 pub mod hc2_angle;
 pub mod legend;
 pub mod measure;

@@ -59,70 +59,91 @@ pub fn read_rows(
     decimal_comma: bool,
 ) -> Table {
     let ncols = headers.len();
-    let estimate = body.bytes().filter(|&b| b == b'\n').count() + 1;
+    // Room for every row, from the length of the first lines: a count of the
+    // newlines would cost a pass over a large file.
+    let sample: usize = body.lines().take(64).map(|l| l.len() + 1).sum();
+    let sampled = body.lines().take(64).count().max(1);
+    let estimate = body.len() / (sample / sampled).max(1) + 16;
     let mut values: Vec<Vec<f64>> = (0..ncols).map(|_| Vec::with_capacity(estimate)).collect();
-    let mut row = vec![f64::NAN; ncols];
     let (mut rows, mut skipped, mut longer) = (0usize, Vec::new(), 0usize);
     let mut warnings = Vec::new();
     let mut truncated = 0usize;
     let mut previous_fields = ncols;
     let unterminated = !text::ends_with_newline(body);
+    let d = delim as u8;
     let mut lines = text::lines(body).enumerate().peekable();
     while let Some((i, line)) = lines.next() {
         let is_last = lines.peek().is_none();
         if line.trim().is_empty() {
             continue;
         }
-        row.fill(f64::NAN);
         let (mut nfields, mut numbers, mut extra) = (0usize, 0usize, false);
+        // Each field goes straight into its column; a row that is refused
+        // is taken back out below.
         let mut take = |k: usize, f: &str| {
-            if let Some(slot) = row.get_mut(k) {
-                if let Some(v) = number(f, decimal_comma) {
-                    *slot = v;
-                    numbers += 1;
-                }
-            } else if !f.trim().is_empty() {
-                extra = true;
-            }
+            push_field(&mut values, k, f, decimal_comma, &mut numbers, &mut extra)
         };
-        if line.contains('"') {
-            for (k, f) in text::fields(line, delim).iter().enumerate() {
-                take(k, f);
-                nfields = k + 1;
+        // The hot loop of a large file: one pass over the bytes (the
+        // delimiter is ASCII, so every cut falls on a char boundary).
+        let mut quoted = false;
+        let mut start = 0;
+        for (j, &b) in line.as_bytes().iter().enumerate() {
+            if b == d {
+                take(nfields, &line[start..j]);
+                nfields += 1;
+                start = j + 1;
+            } else if b == b'"' {
+                quoted = true;
+                break;
+            }
+        }
+        if quoted {
+            for col in values.iter_mut() {
+                col.truncate(rows);
+            }
+            (nfields, numbers, extra) = (0, 0, false);
+            for f in text::fields(line, delim) {
+                push_field(
+                    &mut values,
+                    nfields,
+                    &f,
+                    decimal_comma,
+                    &mut numbers,
+                    &mut extra,
+                );
+                nfields += 1;
             }
         } else {
-            // The hot loop of a large file: one pass over the bytes (the
-            // delimiter is ASCII, so every cut falls on a char boundary).
-            let d = delim as u8;
-            let mut start = 0;
-            for (i, &b) in line.as_bytes().iter().enumerate() {
-                if b == d {
-                    take(nfields, &line[start..i]);
-                    nfields += 1;
-                    start = i + 1;
-                }
-            }
             take(nfields, &line[start..]);
             nfields += 1;
         }
-        if is_last && unterminated && nfields < previous_fields {
+        let refused = if is_last && unterminated && nfields < previous_fields {
             warnings.push(format!(
                 "line {} is cut short ({nfields} of {previous_fields} fields, and no newline \
                  ends the file): it was skipped",
                 first_line + i
             ));
             truncated = 1;
-            continue;
-        }
-        if numbers == 0 {
+            true
+        } else if numbers == 0 {
             skipped.push(first_line + i);
+            true
+        } else {
+            false
+        };
+        for col in values.iter_mut() {
+            if refused {
+                col.truncate(rows);
+            } else if col.len() == rows {
+                // A row shorter than the header: the missing fields are empty.
+                col.push(f64::NAN);
+            }
+        }
+        if refused {
             continue;
         }
         longer += usize::from(extra);
         previous_fields = nfields;
-        for (col, &v) in values.iter_mut().zip(&row) {
-            col.push(v);
-        }
         rows += 1;
     }
     let no_numbers = &skipped;
@@ -158,6 +179,26 @@ pub fn read_rows(
         rows,
         skipped_rows: skipped.len() + truncated,
         warnings,
+    }
+}
+
+/// Field `k` of a row into its column (NaN if it is not a number), counting
+/// the numbers; a non-empty field beyond the header's columns is flagged.
+#[inline]
+fn push_field(
+    values: &mut [Vec<f64>],
+    k: usize,
+    f: &str,
+    decimal_comma: bool,
+    numbers: &mut usize,
+    extra: &mut bool,
+) {
+    if let Some(col) = values.get_mut(k) {
+        let v = number(f, decimal_comma);
+        *numbers += usize::from(v.is_some());
+        col.push(v.unwrap_or(f64::NAN));
+    } else if !f.trim().is_empty() {
+        *extra = true;
     }
 }
 

@@ -1,7 +1,12 @@
 //! Exports for reading measurement files (`read`): `readDataFile`, the
-//! segment splits, unit factors and the defaults a page shows.
+//! segment splits, unit factors, the defaults a page shows, and the data
+//! preview figure (`plot::data_preview`).
 
+use super::canvas::{draw_on_canvas, draw_svg};
 use super::convert::{f64_array, from_js, to_js};
+use crate::plot::data_preview::{draw_data_preview, DataPreviewFigure};
+use crate::plot::style::Style;
+use crate::plot::Frame;
 use crate::read::columns::Quantities;
 use crate::read::{self as core, segment};
 use js_sys::{Array, ArrayBuffer, Float64Array, Reflect, Uint8Array};
@@ -214,5 +219,112 @@ pub fn read_defaults() -> Result<JsValue, JsError> {
         field_tolerance_oe: segment::FIELD_TOLERANCE_OE,
         min_points: segment::MIN_POINTS,
         sweep_hysteresis_fraction: segment::SWEEP_HYSTERESIS_FRACTION,
+    })
+}
+
+/// The state of the data preview: two columns, their labels, the segments
+/// and the analysis window.
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+struct PreviewState {
+    x_label: String,
+    y_label: String,
+    segments: Vec<SegmentRange>,
+    window: Option<(f64, f64)>,
+}
+
+#[derive(Debug, Deserialize)]
+struct SegmentRange {
+    start: f64,
+    end: f64,
+}
+
+/// A row index from JS: a whole number from 0.
+fn index(name: &str, v: f64) -> Result<usize, JsError> {
+    if v.is_finite() && v >= 0.0 && v.fract() == 0.0 && v <= 9_007_199_254_740_992.0 {
+        Ok(v as usize)
+    } else {
+        Err(JsError::new(&format!(
+            "{name} must be a whole number from 0, got {v}"
+        )))
+    }
+}
+
+/// A preview state read from JS, owning what the figure borrows.
+struct Preview {
+    x: Vec<f64>,
+    y: Vec<f64>,
+    state: PreviewState,
+    segments: Vec<(usize, usize)>,
+}
+
+impl Preview {
+    fn from_js(state: JsValue) -> Result<Self, JsError> {
+        let field = |k: &str| Reflect::get(&state, &k.into()).unwrap_or(JsValue::UNDEFINED);
+        let x = f64_array("state.x", &field("x"), false)?;
+        let y = f64_array("state.y", &field("y"), false)?;
+        let state: PreviewState = from_js("state", state)?;
+        let segments = state
+            .segments
+            .iter()
+            .map(|r| {
+                Ok((
+                    index("segments.start", r.start)?,
+                    index("segments.end", r.end)?,
+                ))
+            })
+            .collect::<Result<Vec<_>, JsError>>()?;
+        let p = Self {
+            x,
+            y,
+            state,
+            segments,
+        };
+        p.figure().check()?;
+        Ok(p)
+    }
+
+    fn figure(&self) -> DataPreviewFigure<'_> {
+        DataPreviewFigure {
+            x: &self.x,
+            y: &self.y,
+            x_label: &self.state.x_label,
+            y_label: &self.state.y_label,
+            segments: &self.segments,
+            window: self.state.window,
+        }
+    }
+}
+
+/// Draws a file's data into `canvas` for `state` = `{ x, y, xLabel, yLabel,
+/// segments: [{ start, end }], window: [from, to] }` (x and y as
+/// Float64Array or arrays; segments as `splitBySetPoint`/`splitBySweep`
+/// return them) at `scale` device pixels per CSS pixel → `{ frame }`.
+#[wasm_bindgen(js_name = drawDataPreview)]
+pub fn draw_data_preview_canvas(
+    canvas: web_sys::HtmlCanvasElement,
+    #[wasm_bindgen(unchecked_param_type = "object")] state: JsValue,
+    scale: f64,
+) -> Result<JsValue, JsError> {
+    let p = Preview::from_js(state)?;
+    let style = Style::with_scale(scale);
+    let frame = draw_on_canvas(canvas, |area| draw_data_preview(area, &p.figure(), &style))?;
+    #[derive(Serialize)]
+    struct Out {
+        frame: Frame,
+    }
+    to_js(&Out { frame })
+}
+
+/// The data preview for `state` as an SVG document of `width` × `height` pixels.
+#[wasm_bindgen(js_name = svgDataPreview)]
+pub fn svg_data_preview(
+    #[wasm_bindgen(unchecked_param_type = "object")] state: JsValue,
+    width: f64,
+    height: f64,
+) -> Result<String, JsError> {
+    let p = Preview::from_js(state)?;
+    draw_svg(width, height, |area| {
+        draw_data_preview(area, &p.figure(), &Style::default())
     })
 }
