@@ -269,11 +269,19 @@ fn preview_draws_a_read_file_and_refuses_bad_state() {
     let ctx: web_sys::CanvasRenderingContext2d =
         c.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
     let data = ctx.get_image_data(0.0, 0.0, 700.0, 450.0).unwrap().data().0;
-    let vermillion = data
+    // Seven branches (±1 T sweeps) in Okabe–Ito colours: many saturated pixels.
+    let saturated = data
         .chunks_exact(4)
-        .filter(|p| (p[0] as i32 - 213).abs() < 40 && (p[1] as i32 - 94).abs() < 40 && p[2] < 60)
+        .filter(|p| {
+            let (hi, lo) = (p[0].max(p[1]).max(p[2]), p[0].min(p[1]).min(p[2]));
+            hi - lo > 80
+        })
         .count();
-    assert!(vermillion > 200, "{vermillion} vermillion pixels");
+    assert!(saturated > 1000, "{saturated} saturated pixels");
+    assert_eq!(
+        Array::from(&split_by_sweep(x.clone(), None).unwrap()).length(),
+        7
+    );
     let svg = svg_data_preview(state, 600.0, 400.0).unwrap();
     assert!(svg.contains("Bridge 1 Resistance (Ω)"));
     let bad = obj(&[

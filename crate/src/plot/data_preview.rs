@@ -119,6 +119,20 @@ fn span(v: impl Iterator<Item = f64>) -> (f64, f64) {
     (lo - pad, hi + pad)
 }
 
+/// A tick label: short, without trailing zeros, in scientific notation for
+/// very large or small magnitudes (moments in emu, fields in Oe).
+fn tick(v: &f64) -> String {
+    let v = *v;
+    if v == 0.0 {
+        "0".to_string()
+    } else if v.abs() >= 1e5 || v.abs() < 1e-3 {
+        format!("{v:.2e}")
+    } else {
+        let s = format!("{v:.4}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
 /// Draws the preview on `area`; returns the plot frame.
 pub fn draw_data_preview<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -143,6 +157,8 @@ where
         .configure_mesh()
         .x_desc(fig.x_label)
         .y_desc(fig.y_label)
+        .x_label_formatter(&tick)
+        .y_label_formatter(&tick)
         .label_style(font(13.0))
         .axis_desc_style(font(14.0))
         .light_line_style(TRANSPARENT)
