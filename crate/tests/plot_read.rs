@@ -56,6 +56,17 @@ fn preview_refuses_what_it_cannot_draw() {
         window,
     };
     assert!(fig(&[], None).check().is_ok());
+    let big = [1.0, 2.0, -1e101];
+    let e = DataPreviewFigure {
+        y: &big,
+        ..fig(&[], None)
+    }
+    .check()
+    .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "y[2] must be at most 1e100 in magnitude, got -1e101"
+    );
     assert!(fig(&[(0, 4)], None)
         .check()
         .unwrap_err()
@@ -84,4 +95,34 @@ fn preview_refuses_what_it_cannot_draw() {
         short.check().unwrap_err().to_string(),
         "y has 2 values but x has 3: they must have the same length"
     );
+}
+
+#[test]
+fn preview_of_extreme_values_draws_or_is_refused() {
+    for (x, y, ok) in [
+        (vec![1e99, 1e99], vec![-1e99, 1e99], true),
+        (vec![0.0, 1e-300], vec![5.0, 5.0], true),
+        (vec![1e308, 1e308], vec![-1e308, 1e308], false),
+        (vec![0.0, -f64::MAX], vec![1.0, 2.0], false),
+    ] {
+        let fig = DataPreviewFigure {
+            x: &x,
+            y: &y,
+            x_label: "x",
+            y_label: "y",
+            segments: &[],
+            window: None,
+        };
+        let svg = render_svg(400, 300, &measure::approximate, |a| {
+            draw_data_preview(a, &fig, &Style::default())
+        });
+        assert_eq!(svg.is_ok(), ok, "{x:?} {y:?}");
+        if !ok {
+            assert!(fig
+                .check()
+                .unwrap_err()
+                .to_string()
+                .contains("must be at most 1e100 in magnitude, got"));
+        }
+    }
 }

@@ -35,6 +35,9 @@ const COLOURS: [RGBColor; 6] = [
     okabe_ito::ORANGE,
     okabe_ito::PURPLE,
 ];
+/// Largest magnitude drawn: plotters' tick search does not end on axes near
+/// ±f64::MAX, and no measured quantity in any unit comes near 10¹⁰⁰.
+pub const MAX_DRAWN: f64 = 1e100;
 /// Segments named in the legend; more would hide the data.
 const LEGEND_MAX: usize = 6;
 
@@ -57,6 +60,19 @@ impl DataPreviewFigure<'_> {
                 len: 0,
                 min: 1,
             });
+        }
+        for (name, values) in [("x", self.x), ("y", self.y)] {
+            if let Some(index) = values
+                .iter()
+                .position(|v| v.abs() > MAX_DRAWN && v.is_finite())
+            {
+                return Err(InputError::TooLargeAt {
+                    name,
+                    index,
+                    value: values[index],
+                    limit: MAX_DRAWN,
+                });
+            }
         }
         let n = self.x.len();
         for &(start, end) in self.segments {
@@ -102,7 +118,8 @@ impl DataPreviewFigure<'_> {
     }
 }
 
-/// The range of the finite values with 5 % padding (1 on each side when flat).
+/// The range of the finite values with 5 % padding (1 on each side when flat),
+/// never empty or infinite.
 fn span(v: impl Iterator<Item = f64>) -> (f64, f64) {
     let (lo, hi) = v
         .filter(|x| x.is_finite())
@@ -110,13 +127,19 @@ fn span(v: impl Iterator<Item = f64>) -> (f64, f64) {
             (l.min(x), h.max(x))
         });
     let pad = if hi > lo { 0.05 * (hi - lo) } else { 1.0 };
+    let pad = if pad.is_finite() { pad } else { 0.0 };
     // Values near ±f64::MAX: no padding rather than an infinite axis.
     let pad = if (lo - pad).is_finite() && (hi + pad).is_finite() {
         pad
     } else {
         0.0
     };
-    (lo - pad, hi + pad)
+    if hi + pad > lo - pad {
+        (lo - pad, hi + pad)
+    } else {
+        // A flat line too large for ±1 to show: take zero into the range.
+        (lo.min(0.0) - 1.0, hi.max(0.0) + 1.0)
+    }
 }
 
 /// A tick label: short, without trailing zeros, in scientific notation for
