@@ -301,4 +301,12 @@ fn preview_draws_a_read_file_and_refuses_bad_state() {
         .contains("segments.start must be a whole number"));
     assert!(message(svg_data_preview(obj(&[]), 600.0, 400.0))
         .starts_with("state.x must be a Float64Array"));
+    let huge = obj(&[
+        ("x", Float64Array::from(&[1.0, 1e308][..]).into()),
+        ("y", Float64Array::from(&[1.0, 2.0][..]).into()),
+    ]);
+    assert_eq!(
+        message(draw_data_preview_canvas(canvas(300, 200), huge, 1.0)),
+        "x[1] must be at most 1e100 in magnitude, got 1e308"
+    );
 }
