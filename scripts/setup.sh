@@ -63,11 +63,12 @@ build_pkg() {
   cp node_modules/reveal.js/dist/reveal.mjs node_modules/reveal.js/dist/reveal.css www/vendor/reveal/
 }
 
-# A Python environment with NumPy and SciPy, for the benchmarks' baselines.
+# A Python environment with NumPy, SciPy and pandas, for the benchmarks'
+# baselines (pandas' read_csv is the file reader's).
 ensure_venv() {
-  if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c 'import scipy' 2>/dev/null; then
-    say "creating .venv with numpy and scipy"
-    python3 -m venv .venv
-    .venv/bin/pip install --quiet numpy scipy
+  if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c 'import scipy, pandas' 2>/dev/null; then
+    say "creating .venv with numpy, scipy and pandas"
+    [ -x .venv/bin/python ] || python3 -m venv .venv
+    .venv/bin/pip install --quiet numpy scipy pandas
   fi
 }

@@ -12,6 +12,8 @@ use ktao::physics::resistive::{
     fig1b_temperatures, rt_model, transition_temperatures, TransitionOptions,
 };
 use ktao::physics::transport::lao_kto;
+use ktao::read::segment::{split_by_set_point, split_by_sweep, TEMPERATURE_TOLERANCE_K};
+use ktao::read::{read_data_file, DataFile};
 use std::hint::black_box;
 use std::time::Instant;
 
@@ -54,6 +56,64 @@ fn columns(file: &str) -> Vec<Vec<f64>> {
 
 fn case(name: &str, us: f64) {
     println!("{{\"case\": \"{name}\", \"us_per_call\": {us}}}");
+}
+
+/// For calls of a tenth of a second and more: one warm-up, then the median
+/// of 5 single calls, in microseconds (the same rule in every harness).
+fn time_us_large(mut f: impl FnMut()) -> f64 {
+    f();
+    let mut per_call: Vec<f64> = (0..5)
+        .map(|_| {
+            let t0 = Instant::now();
+            f();
+            t0.elapsed().as_secs_f64() * 1e6
+        })
+        .collect();
+    per_call.sort_by(f64::total_cmp);
+    per_call[2]
+}
+
+/// Rows in the large-file case: a long MPMS3 session (a night of loops).
+pub const LARGE_ROWS: usize = 200_000;
+
+/// The large MPMS3 file of the benchmark, built the same way by every
+/// harness: the fixture's header and column-name row, then its 1,122 data
+/// rows repeated in order until there are 200,000, each ended by "\n".
+fn large_mpms3() -> Vec<u8> {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../shared/fixtures/quantum-design/mpms3-vsm-mh.dat"
+    );
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let lines: Vec<&str> = text.split('\n').collect();
+    let names = lines
+        .iter()
+        .position(|l| l.trim() == "[Data]")
+        .expect("[Data]")
+        + 1;
+    let mut out = lines[..=names].join("\n");
+    out.push('\n');
+    let rows: Vec<&str> = lines[names + 1..]
+        .iter()
+        .copied()
+        .filter(|l| !l.is_empty())
+        .collect();
+    for i in 0..LARGE_ROWS {
+        out.push_str(rows[i % rows.len()]);
+        out.push('\n');
+    }
+    out.into_bytes()
+}
+
+/// The analysis the page runs first on a loop file: temperature set points,
+/// then the branches of the field sweep within each.
+fn split(file: &DataFile) -> usize {
+    let col = |h: &str| file.column(h).map(|c| c.values.as_slice()).unwrap_or(&[]);
+    let (t, h) = (col("Temperature (K)"), col("Magnetic Field (Oe)"));
+    let sp = split_by_set_point(t, TEMPERATURE_TOLERANCE_K, 3).unwrap_or_default();
+    sp.iter()
+        .map(|s| split_by_sweep(&h[s.start..s.end], None).map_or(0, |b| b.len()))
+        .sum()
 }
 
 fn main() {
@@ -144,4 +204,15 @@ fn main() {
             black_box(hall_density(&b, black_box(&rxy), Some(1568.0)).ok());
         }),
     );
+
+    let big = large_mpms3();
+    let us = time_us_large(|| {
+        black_box(read_data_file(black_box(&big), "large.dat").ok());
+    });
+    println!("{{\"case\": \"readDataFile200k\", \"us_per_call\": {us}}}");
+    let us = time_us_large(|| {
+        let file = read_data_file(black_box(&big), "large.dat").ok();
+        black_box(file.as_ref().map(split));
+    });
+    println!("{{\"case\": \"readAndSplit200k\", \"us_per_call\": {us}}}");
 }

@@ -31,6 +31,14 @@ pub enum InputError {
         index: usize,
         value: f64,
     },
+    /// An array element is finite but beyond what can be computed or drawn.
+    #[error("{name}[{index}] must be at most {limit:e} in magnitude, got {value:e}")]
+    TooLargeAt {
+        name: &'static str,
+        index: usize,
+        value: f64,
+        limit: f64,
+    },
     /// A scalar is NaN or infinite.
     #[error("{name} must be a finite number, got {value}")]
     NotFinite { name: &'static str, value: f64 },

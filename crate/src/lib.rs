@@ -13,5 +13,6 @@ pub mod fit;
 pub mod input;
 pub mod physics;
 pub mod plot;
+pub mod read;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

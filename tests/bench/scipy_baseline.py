@@ -3,14 +3,18 @@ starting points as ktao, timed with the same median-of-batches rule.
 Prints one JSON line per case (the same case names as crate/examples/bench.rs
 and tests/bench/wasm.mjs). Fits use scipy.optimize.curve_fit; model
 evaluations are vectorised NumPy versions of the same equations."""
+import io
 import json
 import pathlib
 import time
 
 import numpy as np
+import pandas as pd
 from scipy.optimize import curve_fit
 
 DATA = pathlib.Path(__file__).parents[1] / "data"
+MPMS3 = pathlib.Path(__file__).parents[3] / "shared" / "fixtures" / "quantum-design" / "mpms3-vsm-mh.dat"
+LARGE_ROWS = 200_000
 E, HBAR = 1.602176634e-19, 6.62607015e-34 / (2 * np.pi)
 G_AL = E * E / (16 * HBAR)
 PHI0 = 6.62607015e-34 / (2 * E)
@@ -241,3 +245,31 @@ def hall_density(b, rxy, rs):
 
 
 case("hallDensity", time_us(lambda: hall_density(B, RXY, 1568.0)))
+
+
+def time_us_large(f):
+    """One warm-up, then the median of 5 single calls (calls of 0.1 s and more)."""
+    f()
+    per_call = []
+    for _ in range(5):
+        t0 = time.perf_counter()
+        f()
+        per_call.append((time.perf_counter() - t0) * 1e6)
+    return sorted(per_call)[2]
+
+
+def large_mpms3_data_section():
+    """The benchmark's 200,000-row MPMS3 file (the fixture's header and column
+    names, then its data rows repeated in order, each ended by a newline), as
+    the bytes of its data section: the column-name row and the rows."""
+    lines = MPMS3.read_text(encoding="latin-1").split("\n")
+    names = next(i for i, l in enumerate(lines) if l.strip() == "[Data]") + 1
+    rows = [l for l in lines[names + 1:] if l]
+    body = [rows[i % len(rows)] for i in range(LARGE_ROWS)]
+    return ("\n".join([lines[names]] + body) + "\n").encode("latin-1")
+
+
+# pandas' C parser on the same rows, from memory as ktao reads them.
+section = large_mpms3_data_section()
+print(json.dumps({"case": "readDataFile200k",
+                  "us_per_call": time_us_large(lambda: pd.read_csv(io.BytesIO(section)))}))

@@ -16,6 +16,9 @@ export async function wasmTimings() {
     hc2Angle: await columns('hc2_angle_scipy.csv'),
     gl: await columns('gl_hc2_scipy.csv'),
     hn: await columns('halperin_nelson_scipy.csv'),
+    // The large MPMS3 file of the benchmark (see crate/examples/bench.rs): the
+    // fixture's header and column names, then its rows repeated to 200,000.
+    mpms3: await readFile(new URL('../../../shared/fixtures/quantum-design/mpms3-vsm-mh.dat', import.meta.url), 'latin1'),
   };
   const env = await launch();
   try {
@@ -90,6 +93,32 @@ export async function wasmTimings() {
         ms.sort((a, b) => a - b);
         updates.push({ figure: name, median_ms: ms[50], p95_ms: ms[95] });
       }
+      // One warm-up, then the median of 5 single calls (calls of 0.1 s and more).
+      const timeUsLarge = (f) => {
+        f();
+        const perCall = [];
+        for (let b = 0; b < 5; b++) {
+          const t0 = performance.now();
+          f();
+          perCall.push((performance.now() - t0) * 1e3);
+        }
+        return perCall.sort((a, b) => a - b)[2];
+      };
+      const lines = data.mpms3.split('\n');
+      const names = lines.findIndex((l) => l.trim() === '[Data]') + 1;
+      const rows = lines.slice(names + 1).filter((l) => l);
+      const body = Array.from({ length: 200000 }, (_, i) => `${rows[i % rows.length]}\n`).join('');
+      const big = new TextEncoder().encode(`${lines.slice(0, names + 1).join('\n')}\n${body}`);
+      const split = (f) => {
+        const col = (name) => f.columns.find((c) => c.header === name).values;
+        let n = 0;
+        for (const seg of k.splitBySetPoint(col('Temperature (K)'), 0.05, 3)) {
+          n += k.splitBySweep(col('Magnetic Field (Oe)').subarray(seg.start, seg.end)).length;
+        }
+        return n;
+      };
+      out.push({ case: 'readDataFile200k', us_per_call: timeUsLarge(() => k.readDataFile(big, 'large.dat')) });
+      out.push({ case: 'readAndSplit200k', us_per_call: timeUsLarge(() => split(k.readDataFile(big, 'large.dat'))) });
       return { cases: out, updates };
     }, data);
   } finally {

@@ -2,6 +2,7 @@
 //! canvas and the SVG export call the same function, so they cannot disagree.
 
 pub mod bkt;
+pub mod data_preview;
 pub mod gl_hc2;
 pub mod hall;
 pub mod halperin_nelson;

@@ -9,5 +9,6 @@ pub mod gl_hc2;
 pub mod hall;
 pub mod halperin_nelson;
 pub mod hc2_angle;
+pub mod read;
 pub mod transport;
 pub mod xmcd;
