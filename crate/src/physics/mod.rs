@@ -1,4 +1,6 @@
 //! One module per physical model of the paper.
 
+pub mod annealing;
 pub mod constants;
 pub mod hc2_angle;
+pub mod vacancy;
