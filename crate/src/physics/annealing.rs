@@ -38,10 +38,10 @@ pub fn cell_area_cm2() -> f64 {
     3f64.sqrt() * (KTAO3_LATTICE_A * 1e-8).powi(2)
 }
 
-/// Moment per vacancy of the vacancy model at its defaults, μ_B: 0.2040 μ_B
-/// per interface cell with one vacancy per 3 × 3 cells (checked against
-/// `physics::vacancy` in the tests).
-pub const MOMENT_PER_VACANCY_MU_B: f64 = 1.836;
+/// Moment per vacancy of the vacancy model at its defaults, μ_B: 0.125 μ_B
+/// per interface cell with one vacancy per 4 × 4 cells — both electrons
+/// polarised (checked against `physics::vacancy` in the tests).
+pub const MOMENT_PER_VACANCY_MU_B: f64 = 2.0;
 
 /// The annealing model's parameters.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -52,9 +52,8 @@ pub struct AnnealingParams {
     pub as_grown_carrier_density: f64,
     /// Fraction f of the vacancy electrons that are itinerant (seen by
     /// Hall). Default 1: the vacancy model keeps both electrons in the
-    /// conduction band, and the as-grown density then needs 3.64e13 cm⁻²
-    /// vacancies, 0.10 per interface cell — the vacancy model's default
-    /// 3 × 3 patch with one vacancy (0.11 per cell).
+    /// conduction band (spread over the first two layers), and the as-grown
+    /// density then needs 3.64e13 cm⁻² vacancies, 0.10 per interface cell.
     pub itinerant_fraction: f64,
     /// Mass-action exponent x of n_V ∝ P_O2^(−x). Default 1/6, doubly
     /// ionised vacancies (Kröger–Vink).

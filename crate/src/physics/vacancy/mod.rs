@@ -24,16 +24,18 @@
 //! Energies are in eV, moments in μ_B, densities in electrons per channel.
 //!
 //! # Calibration
-//! Only the confinement F is tuned: F = 0.67 eV per layer puts the largest
-//! Ta moment at 0.124 μ_B, on an interface Ta, for U_eff = 1 eV (the paper's
-//! Fig. 3c). Every other default is set by the argument in its doc comment,
-//! and no check other than that one is tuned. What the calibration shows:
-//! at the defaults the moment sets in near U_eff ≈ 0.65 eV and at 1 eV the
-//! two vacancy electrons are almost fully polarised (0.20 of the possible
-//! 0.22 μ_B per interface cell — close to the ≈ 0.2 μ_B per cell the SQUID
-//! loops of Fig. 2 give). The moments depend on the smearing and on the
-//! Brillouin-zone sampling of the patch (see [`VacancyParams::k_points`]),
-//! as DFT+U moments of small supercells do.
+//! Two defaults are tuned, together, to put the largest Ta moment at
+//! 0.124 μ_B on an interface Ta for U_eff = 1 eV (the paper's Fig. 3c): the
+//! confinement F = 0.7 eV per layer and the patch size L = 4. Every other
+//! default is set by the argument in its doc comment, and no check other
+//! than that one is tuned. What the calibration shows: at the defaults the
+//! two vacancy electrons polarise fully once U_eff exceeds ≈ 0.55 eV, in
+//! states spread over the first two layers (0.125 μ_B per interface cell at
+//! one vacancy per 16 cells), so the largest Ta moment is the peak of that
+//! spin density; above U_eff ≈ 1.75 eV they collapse instead onto one Ta as
+//! a localised d² moment. The moments depend on the smearing above
+//! ≈ 0.008 eV (thermal depolarisation) and on the Brillouin-zone sampling
+//! of the patch (see [`VacancyParams::k_points`]).
 //!
 //! # References
 //! S. L. Dudarev, G. A. Botton, S. Y. Savrasov, C. J. Humphreys and
@@ -169,9 +171,11 @@ pub struct VacancyParams {
     /// Number of (111) Ta layers N_L. Default 6: the paper's (KTaO₃)₆ slab.
     pub layers: usize,
     /// In-plane size L (an L × L periodic patch, one vacancy per patch by
-    /// default). Default 3: one vacancy (2 electrons) per 9 interface cells
-    /// is 8.1e13 cm⁻², the nearest patch to the Hall density of the
-    /// LaAlO₃/KTaO₃(111) sample, 7.28e13 cm⁻² (Fig. 1c).
+    /// default). Default 4, tuned with the confinement (see the module doc):
+    /// one vacancy (2 electrons) per 16 interface cells is 4.5e13 cm⁻²; the
+    /// Hall density of the LaAlO₃/KTaO₃(111) sample, 7.28e13 cm⁻² (Fig. 1c),
+    /// lies between L = 4 and L = 3 (8.1e13 cm⁻²), where the same moment
+    /// would need a weaker confinement.
     pub size: usize,
     /// Bloch phases per in-plane direction, n. The patch repeats periodically
     /// (a vacancy lattice) and its states are sampled on the Γ-centred n × n
@@ -188,15 +192,14 @@ pub struct VacancyParams {
     /// the Ta 5d t2g conduction band of KTaO₃ (Mattheiss 1972).
     pub hopping: f64,
     /// Depth V_vac of the attractive potential on the two orbitals of each
-    /// Ta that π-bonded to the missing O. Default 0.3 eV: enough to draw the
-    /// paramagnetic density towards the vacancy, and below the ≈ 0.45 eV
-    /// above which (at the defaults) the two electrons collapse onto the
-    /// interface Ta as a localised d² moment of ≈ 1.8 μ_B — a state the DFT
-    /// of Fig. 3 does not show. Not tuned: moments change by < 1e-3 μ_B
-    /// between 0 and 0.4 eV.
+    /// Ta that π-bonded to the missing O. Default 0.3 eV, a modest attraction
+    /// below the 0.45–0.5 eV above which (at the defaults) the two electrons
+    /// collapse onto the interface Ta as a localised d² moment of ≈ 1.8 μ_B,
+    /// a state the DFT of Fig. 3 does not show. Not tuned: at U_eff = 1 eV
+    /// the moments do not change between 0 and 0.45 eV.
     pub vacancy_potential: f64,
     /// Rise F of the on-site energy per layer away from the interface.
-    /// Default 0.67 eV per layer, the one tuned value (see the module doc).
+    /// Default 0.7 eV per layer, tuned with the size (see the module doc).
     /// For scale: the field e·n/(ε0 ε_r) of a sheet of 7.28e13 cm⁻² across the
     /// (111) layer spacing a/√3 = 2.30 Å is 0.67 eV per layer for ε_r ≈ 4.5,
     /// the optical (electronic) permittivity of KTaO₃, and ten times less
@@ -210,11 +213,12 @@ pub struct VacancyParams {
     /// Extra electrons per Ta spread uniformly (a donor background, used for
     /// the Stoner check). Default 0: all electrons come from vacancies.
     pub doping: f64,
-    /// Fermi–Dirac smearing k_BT. Default 0.01 eV (116 K), the order of
-    /// the smearing of DFT calculations of metals, which are at T = 0: the
-    /// patch's discrete levels need some. The moment at U_eff = 1 eV is
-    /// 0.135 μ_B (saturated) for 0.005 eV and vanishes for 0.02 eV: the
-    /// mean-field Curie temperature of the polarised vacancy electrons.
+    /// Fermi–Dirac smearing k_BT. Default 0.005 eV (58 K): the DFT of
+    /// Fig. 3 is a T = 0 calculation, and at the defaults the moments at
+    /// 0.005 eV equal those at 0.002 eV to 1e-5 μ_B (the T → 0 limit), while
+    /// the smearing still lets fractional occupations of the patch's
+    /// degenerate levels converge. Above ≈ 0.008 eV the mean field
+    /// depolarises thermally.
     pub smearing: f64,
     /// Linear mixing β of the densities. Default 0.8: converges at the
     /// defaults and across the page's ranges of U_eff (0–2 eV), V_vac (0–2
@@ -242,16 +246,16 @@ impl Default for VacancyParams {
     fn default() -> Self {
         Self {
             layers: 6,
-            size: 3,
+            size: 4,
             k_points: 1,
             vacancies: Vacancies::Count(1),
             hopping: 0.5,
             vacancy_potential: 0.3,
-            confinement: 0.67,
+            confinement: 0.7,
             u_eff: 1.0,
             soc: 0.0,
             doping: 0.0,
-            smearing: 0.01,
+            smearing: 0.005,
             mixing: 0.8,
             tolerance: 1e-9,
             max_iterations: 500,

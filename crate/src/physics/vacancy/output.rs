@@ -48,6 +48,8 @@ pub struct VacancyResult {
     pub vacancy_sites: Vec<VacancySite>,
     /// Spin moment of every Ta, μ_B.
     pub site_moments: Vec<f64>,
+    /// d electrons on every Ta.
+    pub site_charges: Vec<f64>,
     /// Moment of each layer, summed over its L² Ta (μ_B), interface first:
     /// the numbers printed in Fig. 3b–c.
     pub layer_moments: Vec<f64>,
@@ -147,12 +149,29 @@ fn prepare(p: &VacancyParams) -> Result<Prepared, VacancyError> {
     })
 }
 
-/// The starting density: the non-interacting one, spin-averaged and then
-/// polarised by p (n_σ = n̄(1 ± p), kept within [0, 1]).
+/// Relative size of the fixed perturbation of the starting density.
+pub const START_NOISE: f64 = 1e-4;
+
+/// A fixed pseudo-random number in [−1, 1) for channel `c` (SplitMix64).
+fn jitter(c: usize) -> f64 {
+    let mut z = (c as u64).wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^= z >> 31;
+    (z >> 11) as f64 / (1u64 << 52) as f64 - 1.0
+}
+
+/// The starting density: the non-interacting one, spin-averaged, polarised
+/// by p (n_σ = n̄(1 ± p), kept within [0, 1]), and perturbed channel by
+/// channel by a fixed relative ±1e-4 (the same for both spins). Without
+/// that perturbation the exact symmetries of the slab (equivalent ribbons,
+/// the mirror that swaps two orbitals) would hold the loop on symmetric
+/// solutions that are saddle points, not minima, of the mean-field energy;
+/// DFT codes break them the same way, by numerical noise.
 fn start(n0: &[f64], p: f64) -> Vec<f64> {
     let mut n = n0.to_vec();
-    for pair in n.chunks_exact_mut(2) {
-        let mean = 0.5 * (pair[0] + pair[1]);
+    for (site_orbital, pair) in n.chunks_exact_mut(2).enumerate() {
+        let mean = 0.5 * (pair[0] + pair[1]) * (1.0 + START_NOISE * jitter(site_orbital));
         pair[0] = (mean * (1.0 + p)).clamp(0.0, 1.0);
         pair[1] = (mean * (1.0 - p)).clamp(0.0, 1.0);
     }
@@ -184,6 +203,11 @@ fn run(
         .chunks_exact(6)
         .map(|s| (s[0] - s[1]) + (s[2] - s[3]) + (s[4] - s[5]))
         .collect();
+    let site_charges: Vec<f64> = out
+        .density
+        .chunks_exact(6)
+        .map(|s| s.iter().sum())
+        .collect();
     let per_layer = slab.size * slab.size;
     let layer_moments: Vec<f64> = site_moments
         .chunks(per_layer)
@@ -214,6 +238,7 @@ fn run(
         vacancy_sites: slab.vacancies.clone(),
         moment_per_cell: site_moments.iter().sum::<f64>() / per_layer as f64,
         site_moments,
+        site_charges,
         layer_moments,
         max_moment,
         max_moment_site,

@@ -26,10 +26,17 @@ pub fn fermi(x: f64) -> f64 {
     }
 }
 
+/// How far the electron count may miss its target: μ is the midpoint of
+/// the interval where |N(μ) − N| ≤ this, so that when E_F falls in a gap
+/// between levels (a flat N(μ)) it sits mid-gap instead of at an arbitrary
+/// end of it.
+pub const COUNT_TOLERANCE: f64 = 1e-10;
+
 /// The chemical potential (eV) that puts `electrons` into the levels
-/// (energy in eV, Brillouin-zone weight) at smearing `kt` (eV), by
-/// bisection to the last bit. With no electrons it is the lowest level
-/// (the conduction-band minimum).
+/// (energy in eV, Brillouin-zone weight) at smearing `kt` (eV): the
+/// midpoint of the interval where the count is within [`COUNT_TOLERANCE`],
+/// found by two bisections to the last bit. With no electrons it is the
+/// lowest level (the conduction-band minimum).
 pub fn chemical_potential(levels: &[(f64, f64)], electrons: f64, kt: f64) -> f64 {
     let lo0 = levels.iter().map(|l| l.0).fold(f64::INFINITY, f64::min);
     let hi0 = levels.iter().map(|l| l.0).fold(f64::NEG_INFINITY, f64::max);
@@ -42,24 +49,25 @@ pub fn chemical_potential(levels: &[(f64, f64)], electrons: f64, kt: f64) -> f64
             .map(|&(e, w)| w * fermi((e - mu) / kt))
             .sum::<f64>()
     };
-    let (mut lo, mut hi) = (lo0 - 60.0 * kt - 1.0, hi0 + 60.0 * kt + 1.0);
-    for _ in 0..200 {
-        let mid = 0.5 * (lo + hi);
-        if mid <= lo || mid >= hi {
-            break;
+    // The smallest μ with N(μ) ≥ target, by bisection on a bracket.
+    let crossing = |target: f64| {
+        let (mut lo, mut hi) = (lo0 - 60.0 * kt - 1.0, hi0 + 60.0 * kt + 1.0);
+        for _ in 0..200 {
+            let mid = 0.5 * (lo + hi);
+            if mid <= lo || mid >= hi {
+                break;
+            }
+            if count(mid) < target {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
         }
-        if count(mid) < electrons {
-            lo = mid;
-        } else {
-            hi = mid;
-        }
-    }
-    // Of the two ends, the one whose count is closer.
-    if (count(lo) - electrons).abs() <= (count(hi) - electrons).abs() {
-        lo
-    } else {
         hi
-    }
+    };
+    let below = crossing(electrons - COUNT_TOLERANCE);
+    let above = crossing(electrons + COUNT_TOLERANCE);
+    0.5 * (below + above)
 }
 
 /// The spectrum of every block at every Bloch phase, at one mean field.
