@@ -24,6 +24,46 @@ pub struct VacancyFigure<'a> {
 /// The paper's DFT moment of the Ta beside the vacancy at U_eff = 1 eV (Fig. 3c), μ_B.
 pub const PAPER_MOMENT_MU_B: f64 = 0.124;
 
+/// Checks that a solution (perhaps handed back from JavaScript) can be drawn:
+/// sizes within the model's limits and every list of the right length.
+pub fn check_drawable(r: &VacancyResult) -> Result<(), PlotError> {
+    let bad = |what: &str| Err(PlotError(what.to_string()));
+    if !(1..=64).contains(&r.layers) || !(1..=32).contains(&r.size) {
+        return bad("layers must be 1 to 64 and size 1 to 32");
+    }
+    let sites = r.layers * r.size * r.size;
+    if r.site_moments.len() != sites {
+        return bad("siteMoments must hold one moment per Ta (layers · size²)");
+    }
+    if r.layer_moments.len() != r.layers || r.pdos.layers.len() != r.layers {
+        return bad("layerMoments and pdos.layers must hold one entry per layer");
+    }
+    let n = r.pdos.energy.len();
+    if r.pdos
+        .layers
+        .iter()
+        .any(|l| l.up.len() != n || l.down.len() != n)
+    {
+        return bad("every pdos layer must have as many values as pdos.energy");
+    }
+    let finite = r
+        .site_moments
+        .iter()
+        .chain(&r.layer_moments)
+        .chain(&r.pdos.energy)
+        .chain(
+            r.pdos
+                .layers
+                .iter()
+                .flat_map(|l| l.up.iter().chain(&l.down)),
+        )
+        .all(|v| v.is_finite());
+    if !finite {
+        return bad("every moment and PDOS value must be a finite number");
+    }
+    Ok(())
+}
+
 /// Depth of layer ℓ below the interface: the (111) spacing a/√3, in Å.
 fn depth_a(layer: f64) -> f64 {
     layer * crate::physics::constants::KTAO3_LATTICE_A / 3f64.sqrt()
@@ -384,6 +424,7 @@ pub fn draw_vacancy<DB: DrawingBackend>(
 where
     DB::ErrorType: 'static,
 {
+    check_drawable(fig.model)?;
     area.fill(&WHITE)?;
     let (w, h) = area.dim_in_pixel();
     let (left, right) = area.split_horizontally(w * 48 / 100);

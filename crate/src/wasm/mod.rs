@@ -2,6 +2,8 @@
 //! core and converts the result. No physics here, and nothing that can panic:
 //! a panic would trap the module for every figure on the page.
 
+pub mod annealing;
 pub mod canvas;
 pub mod convert;
 pub mod hc2_angle;
+pub mod vacancy;
