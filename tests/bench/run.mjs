@@ -9,8 +9,10 @@ const root = new URL('../../', import.meta.url).pathname;
 const lines = (out) => out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
 const byCase = (rows) => Object.fromEntries(rows.map((r) => [r.case, r.us_per_call]));
 
-const native = byCase(lines(execFileSync('cargo', ['run', '--quiet', '--release', '--example', 'bench'], { cwd: root, encoding: 'utf8' })));
-const wasm = byCase(await wasmTimings());
+const nativeRows = lines(execFileSync('cargo', ['run', '--quiet', '--release', '--example', 'bench'], { cwd: root, encoding: 'utf8' }));
+const wasmRows = await wasmTimings();
+const native = byCase(nativeRows);
+const wasm = byCase(wasmRows);
 const scipy = byCase(lines(execFileSync(`${root}.venv/bin/python`, ['tests/bench/scipy_baseline.py'], { cwd: root, encoding: 'utf8' })));
 
 const f = (v) => (v === undefined ? '—' : v < 10 ? v.toFixed(2) : v.toFixed(1));
@@ -20,6 +22,15 @@ console.log('| case | ktao native | ktao wasm | SciPy | SciPy / wasm | wasm / na
 console.log('|---|---:|---:|---:|---:|---:|');
 for (const c of Object.keys(native)) {
   console.log(`| ${c} | ${f(native[c])} | ${f(wasm[c])} | ${f(scipy[c])} | ${ratio(scipy[c], wasm[c])} | ${ratio(wasm[c], native[c])} |`);
+}
+// What the solver cases are made of (matrix size, SCF steps, time per step
+// and per diagonalised block), natively and in wasm.
+const details = (rows) => rows.filter((r) => Object.keys(r).length > 2);
+for (const [where, rows] of [['native', nativeRows], ['wasm', wasmRows]]) {
+  for (const r of details(rows)) {
+    const extra = Object.entries(r).filter(([k]) => !['case', 'us_per_call'].includes(k));
+    console.log(`${where} ${r.case}: ${extra.map(([k, v]) => `${k} ${typeof v === 'number' && !Number.isInteger(v) ? f(v) : v}`).join(', ')}`);
+  }
 }
 const bin = readFileSync(`${root}www/pkg/ktao_bg.wasm`);
 console.log(`\nRelease ktao_bg.wasm: ${(bin.length / 1024).toFixed(1)} KiB raw, ${(gzipSync(bin, { level: 9 }).length / 1024).toFixed(1)} KiB gzip -9`);

@@ -153,11 +153,16 @@ def model(layers=6, size=4, t=0.5, v_vac=0.3, f_conf=0.7, u=1.0, kt=0.005,
     }
 
 
-cases = [model(), model(u=0.75), model(u=2.0),
-         model(size=3, layers=4, u=1.2, v_vac=0.2, f_conf=0.4, kt=0.01),
-         model(size=2, layers=4, u=0.0, soc=0.4)]
-out = {"generator": "tests/data/vacancy_numpy.py", "numpy": np.__version__,
-       "scipy": scipy.__version__, "cases": cases}
-(HERE / "vacancy_numpy.json").write_text(json.dumps(out, indent=1) + "\n")
-for c in cases:
-    print(c["params"]["uEff"], max(map(abs, c["siteMoments"])), c["iterations"], c["residual"])
+def main():
+    cases = [model(), model(u=0.75), model(u=2.0),
+             model(size=3, layers=4, u=1.2, v_vac=0.2, f_conf=0.4, kt=0.01),
+             model(size=2, layers=4, u=0.0, soc=0.4)]
+    out = {"generator": "tests/data/vacancy_numpy.py", "numpy": np.__version__,
+           "scipy": scipy.__version__, "cases": cases}
+    (HERE / "vacancy_numpy.json").write_text(json.dumps(out, indent=1) + "\n")
+    for c in cases:
+        print(c["params"]["uEff"], max(map(abs, c["siteMoments"])), c["iterations"], c["residual"])
+
+
+if __name__ == "__main__":
+    main()
