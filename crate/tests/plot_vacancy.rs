@@ -4,7 +4,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use ktao::physics::vacancy::{u_scan, vacancy_model, VacancyParams};
-use ktao::plot::vacancy::{draw_u_scan, draw_vacancy, VacancyFigure};
+use ktao::plot::u_scan::draw_u_scan;
+use ktao::plot::vacancy::{draw_vacancy, VacancyFigure};
 use ktao::plot::{measure, render_svg, style::Style};
 
 #[test]

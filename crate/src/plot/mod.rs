@@ -4,6 +4,7 @@
 pub mod hc2_angle;
 pub mod measure;
 pub mod style;
+pub mod u_scan;
 pub mod vacancy;
 
 use plotters::coord::Shift;

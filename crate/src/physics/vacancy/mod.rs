@@ -34,8 +34,9 @@
 //! one vacancy per 16 cells), so the largest Ta moment is the peak of that
 //! spin density; above U_eff ≈ 1.75 eV they collapse instead onto one Ta as
 //! a localised d² moment. The moments depend on the smearing above
-//! ≈ 0.008 eV (thermal depolarisation) and on the Brillouin-zone sampling
-//! of the patch (see [`VacancyParams::k_points`]).
+//! ≈ 0.008 eV (thermal depolarisation; none is left at 0.01 eV) and a
+//! little on the Brillouin-zone sampling of the patch (see
+//! [`VacancyParams::k_points`]).
 //!
 //! # References
 //! S. L. Dudarev, G. A. Botton, S. Y. Savrasov, C. J. Humphreys and
@@ -46,6 +47,7 @@
 //! E. C. Stoner, Proc. R. Soc. A 165, 372 (1938) (the instability criterion
 //! checked in the tests).
 
+pub mod bloch;
 pub mod hamiltonian;
 pub mod lattice;
 pub mod output;
@@ -182,9 +184,9 @@ pub struct VacancyParams {
     /// mesh of Bloch phases across it. Default 1: the patch at Γ, as a
     /// Γ-point DFT supercell; the vacancy's electrons then fill a few
     /// discrete levels, as in a cluster. A finer mesh turns the quasi-1D
-    /// ribbons into metallic bands, where the moment at U_eff = 1 eV is
-    /// smaller (and vanishes by n = 4 at the defaults): the calibration holds
-    /// for n = 1 only.
+    /// ribbons into bands: at the defaults the largest moment at U_eff = 1 eV
+    /// becomes 0.120, 0.110 and 0.117 μ_B for n = 2, 3 and 4 (and takes more
+    /// steps to converge); the calibration is for n = 1.
     pub k_points: usize,
     /// The vacancies. Default one, at the interface.
     pub vacancies: Vacancies,
@@ -207,8 +209,10 @@ pub struct VacancyParams {
     pub confinement: f64,
     /// U_eff = U − J of Dudarev's potential. Default 1 eV, Fig. 3c.
     pub u_eff: f64,
-    /// Atomic spin–orbit coupling λ. Default 0 (off): the paper's spin-
-    /// resolved GGA+U_eff PDOS is collinear, without SOC. Ta 5d: ≈ 0.4 eV.
+    /// Atomic spin–orbit coupling λ. Default 0 (off): Fig. 3 shows a
+    /// collinear, spin-resolved GGA+U_eff PDOS. Ta 5d: ≈ 0.4 eV. With SOC
+    /// the slab is one dense complex block, so its size is limited
+    /// ([`MAX_ORBITALS_SOC`]).
     pub soc: f64,
     /// Extra electrons per Ta spread uniformly (a donor background, used for
     /// the Stoner check). Default 0: all electrons come from vacancies.
@@ -218,14 +222,14 @@ pub struct VacancyParams {
     /// 0.005 eV equal those at 0.002 eV to 1e-5 μ_B (the T → 0 limit), while
     /// the smearing still lets fractional occupations of the patch's
     /// degenerate levels converge. Above ≈ 0.008 eV the mean field
-    /// depolarises thermally.
+    /// depolarises thermally (0.123 μ_B at 0.009 eV, none at 0.01 eV).
     pub smearing: f64,
-    /// Linear mixing β of the densities. Default 0.8: converges at the
-    /// defaults and across the page's ranges of U_eff (0–2 eV), V_vac (0–2
-    /// eV) and size in 10–160 steps (most of them near the onset of the
-    /// moment, where the spin response is soft); β = 1 is a little faster
-    /// there but leaves no margin where a stiffer charge response would
-    /// make undamped iteration oscillate.
+    /// Linear mixing β of the densities. Default 0.8: all of 180 runs over
+    /// the page's ranges (size 2–5, V_vac 0–2 eV, U_eff 0–2 eV in steps of
+    /// 0.25) converge, in at most 165 steps (near the onset of the moment,
+    /// where the spin response is soft); β = 1 is a little faster but leaves
+    /// no margin where a stiffer charge response would make undamped
+    /// iteration oscillate.
     pub mixing: f64,
     /// Convergence threshold on max_c |n_c^out − n_c^in| (electrons).
     /// Default 1e-9: moments to ~1e-8 μ_B, far below any shown digit.
@@ -268,8 +272,10 @@ impl Default for VacancyParams {
 /// Largest number of spin-orbitals (6 per Ta) without SOC: the blocks are
 /// small, so only memory and the page's patience limit it.
 pub const MAX_ORBITALS: usize = 6 * 1200;
-/// Largest number with SOC, where the slab is one dense complex block.
-pub const MAX_ORBITALS_SOC: usize = 6 * 150;
+/// Largest number with SOC, where the slab is one dense complex block:
+/// 6 layers of 3 × 3 (324), whose one diagonalisation takes ~0.3 s natively;
+/// the default 4 × 4 patch (576) would take ~2 s per step.
+pub const MAX_ORBITALS_SOC: usize = 6 * 54;
 
 impl VacancyParams {
     /// Checks every parameter; names are the JavaScript option names.
