@@ -65,9 +65,10 @@ pub struct AnnealingParams {
     /// P* lies below it.
     pub onset_pressure: f64,
     /// Electron mobility μ, cm²/(V s), taken as independent of density.
-    /// Default 40: the order of the low-temperature Hall mobility of
-    /// KTaO₃(111) interface 2DEGs; it gives R_s ≈ 2.1 kΩ/□ for the
-    /// as-grown sample (the paper's text gives no R_s value).
+    /// Default 40, an assumed value of the order of low-temperature Hall
+    /// mobilities reported for KTaO₃(111) interface 2DEGs (tens of
+    /// cm²/(V s)); it gives R_s ≈ 2.1 kΩ/□ for the as-grown sample. The
+    /// paper's text gives no R_s value, and no check depends on it: R_s ∝ 1/n.
     pub mobility: f64,
     /// Moment per vacancy m_V, μ_B. Default [`MOMENT_PER_VACANCY_MU_B`].
     pub moment_per_vacancy: f64,

@@ -190,8 +190,9 @@ pub struct VacancyParams {
     pub k_points: usize,
     /// The vacancies. Default one, at the interface.
     pub vacancies: Vacancies,
-    /// π hopping t. Default 0.5 eV: a t2g bandwidth 8t ≈ 4 eV, the width of
-    /// the Ta 5d t2g conduction band of KTaO₃ (Mattheiss 1972).
+    /// π hopping t. Default 0.5 eV: a t2g bandwidth 8t ≈ 4 eV, the order of
+    /// the width of the Ta 5d t2g conduction band of KTaO₃ in band
+    /// calculations (Mattheiss 1972). Not tuned.
     pub hopping: f64,
     /// Depth V_vac of the attractive potential on the two orbitals of each
     /// Ta that π-bonded to the missing O. Default 0.3 eV, a modest attraction
