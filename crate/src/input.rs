@@ -57,6 +57,15 @@ pub enum InputError {
         max: f64,
         value: f64,
     },
+    /// An array element lies outside its allowed range.
+    #[error("{name}[{index}] must lie between {min} and {max}, got {value}")]
+    OutOfRangeAt {
+        name: &'static str,
+        index: usize,
+        min: f64,
+        max: f64,
+        value: f64,
+    },
     /// Too few points for what was asked.
     #[error("{name} has {len} points but at least {min} are needed")]
     TooShort {

@@ -11,7 +11,8 @@ const root = new URL('../../', import.meta.url).pathname;
 const lines = (out) => out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
 const byCase = (rows) => Object.fromEntries(rows.map((r) => [r.case, r.us_per_call]));
 
-const native = byCase(lines(execFileSync('cargo', ['run', '--quiet', '--release', '--example', 'bench'], { cwd: root, encoding: 'utf8' })));
+const nativeRows = lines(execFileSync('cargo', ['run', '--quiet', '--release', '--example', 'bench'], { cwd: root, encoding: 'utf8' }));
+const native = byCase(nativeRows);
 const timings = await wasmTimings();
 const wasm = byCase(timings.cases);
 const scipy = byCase(lines(execFileSync(`${root}.venv/bin/python`, ['tests/bench/scipy_baseline.py'], { cwd: root, encoding: 'utf8' })));
@@ -28,6 +29,15 @@ console.log('\nPer-figure update: one draw call (compute + draw into a 900×560 
 console.log('| figure | median | p95 |');
 console.log('|---|---:|---:|');
 for (const u of timings.updates) console.log(`| ${u.figure} | ${u.median_ms.toFixed(2)} | ${u.p95_ms.toFixed(2)} |`);
+// What the solver cases are made of (matrix size, SCF steps, time per step
+// and per diagonalised block), natively and in wasm.
+const details = (rows) => rows.filter((r) => Object.keys(r).length > 2);
+for (const [where, rows] of [['native', nativeRows], ['wasm', timings.cases]]) {
+  for (const r of details(rows)) {
+    const extra = Object.entries(r).filter(([k]) => !['case', 'us_per_call'].includes(k));
+    console.log(`${where} ${r.case}: ${extra.map(([k, v]) => `${k} ${typeof v === 'number' && !Number.isInteger(v) ? f(v) : v}`).join(', ')}`);
+  }
+}
 const bin = readFileSync(`${root}www/pkg/ktao_bg.wasm`);
 console.log(`\nRelease ktao_bg.wasm: ${(bin.length / 1024).toFixed(1)} KiB raw, ${(gzipSync(bin, { level: 9 }).length / 1024).toFixed(1)} KiB gzip -9`);
 

@@ -119,6 +119,46 @@ export async function wasmTimings() {
       };
       out.push({ case: 'readDataFile200k', us_per_call: timeUsLarge(() => k.readDataFile(big, 'large.dat')) });
       out.push({ case: 'readAndSplit200k', us_per_call: timeUsLarge(() => split(k.readDataFile(big, 'large.dat'))) });
+      // Fig. 3: the default vacancy model, what its time is made of, the
+      // 9-point U_eff scan, and the figure computed and drawn on a canvas.
+      const model = k.vacancyModel();
+      const steps = (n) => ({ maxIterations: n, tolerance: 1e-14 });
+      const perStep = (timeUs(() => k.vacancyModel(steps(21))) - timeUs(() => k.vacancyModel(steps(1)))) / 20;
+      out.push({
+        case: 'vacancyModel', us_per_call: timeUs(() => k.vacancyModel()),
+        matrix_size: model.matrixSize, blocks: model.blocks, largest_block: model.largestBlock,
+        iterations: model.iterations, us_per_scf_step: perStep, us_per_block: perStep / model.blocks,
+      });
+      const scanU = new Float64Array([0, 0.25, 0.5, 0.75, 1, 1.25, 1.5, 1.75, 2]);
+      const scan = k.uScan(undefined, scanU);
+      out.push({
+        case: 'uScan9', us_per_call: timeUs(() => k.uScan(undefined, scanU)),
+        iterations: scan.iterations.reduce((a, b) => a + b, 0),
+      });
+      const fig3 = document.createElement('canvas');
+      fig3.width = 1200;
+      fig3.height = 800;
+      out.push({ case: 'fig3', us_per_call: timeUs(() => k.drawVacancyModel(fig3, undefined, 1)) });
+      const computed = { model, scan };
+      out.push({ case: 'fig3Draw', us_per_call: timeUs(() => k.drawVacancyModel(fig3, undefined, 1, computed)) });
+
+      // Fig. 5: the annealing update for the paper's four samples and a
+      // fifth; p95 over 200 batches of 100 updates (a single update is below
+      // the browser's timer resolution).
+      const pressures = new Float64Array([0, 2e-6, 1e-2, 1, 1e-4]);
+      const opts = k.annealingDefaults();
+      for (let i = 0; i < 1000; i++) k.annealing(opts, pressures);
+      const batches = [];
+      for (let b = 0; b < 200; b++) {
+        const t0 = performance.now();
+        for (let i = 0; i < 100; i++) k.annealing(opts, pressures);
+        batches.push(((performance.now() - t0) * 1e3) / 100);
+      }
+      batches.sort((a, b) => a - b);
+      out.push({
+        case: 'fig5Annealing', us_per_call: timeUs(() => k.annealing(opts, pressures)),
+        p95_us: batches[Math.floor(0.95 * batches.length)],
+      });
       return { cases: out, updates };
     }, data);
   } finally {

@@ -1,5 +1,6 @@
 //! One module per physical model of the paper.
 
+pub mod annealing;
 pub mod bkt;
 pub mod constants;
 pub mod gl_hc2;
@@ -8,4 +9,5 @@ pub mod halperin_nelson;
 pub mod hc2_angle;
 pub mod resistive;
 pub mod transport;
+pub mod vacancy;
 pub mod xmcd;

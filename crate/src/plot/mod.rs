@@ -11,6 +11,8 @@ pub mod legend;
 pub mod measure;
 pub mod resistive;
 pub mod style;
+pub mod u_scan;
+pub mod vacancy;
 pub mod xmcd;
 
 use plotters::coord::Shift;

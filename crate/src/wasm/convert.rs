@@ -60,3 +60,50 @@ pub fn seed(name: &str, value: f64) -> Result<u64, JsError> {
         )))
     }
 }
+
+/// A whole number from `min` to `max` (a size or a count given as a JS number).
+pub fn whole(name: &str, value: f64, min: usize, max: usize) -> Result<usize, JsError> {
+    if value.is_finite() && value.fract() == 0.0 && value >= min as f64 && value <= max as f64 {
+        Ok(value as usize)
+    } else {
+        Err(JsError::new(&format!(
+            "{name} must be a whole number from {min} to {max}, got {value}"
+        )))
+    }
+}
+
+/// An optional JS callback: `undefined` or `null` mean none.
+pub fn optional_function(name: &str, value: &JsValue) -> Result<Option<js_sys::Function>, JsError> {
+    if value.is_undefined() || value.is_null() {
+        Ok(None)
+    } else {
+        value
+            .dyn_ref::<js_sys::Function>()
+            .cloned()
+            .map(Some)
+            .ok_or_else(|| JsError::new(&format!("{name} must be a function or undefined")))
+    }
+}
+
+/// Refuses keys of an options object that `T` does not have (serde-wasm-bindgen
+/// reads only the fields it knows, so a misspelt option would pass silently).
+pub fn known_keys<T: Serialize + Default>(name: &str, value: &JsValue) -> Result<(), JsError> {
+    if !value.is_object() || Array::is_array(value) {
+        return Ok(());
+    }
+    let known = to_js(&T::default())?;
+    let allowed: Vec<String> = js_sys::Object::keys(known.unchecked_ref::<js_sys::Object>())
+        .iter()
+        .filter_map(|k| k.as_string())
+        .collect();
+    for key in js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>()).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !allowed.contains(&key) {
+            return Err(JsError::new(&format!(
+                "{name}: unknown option `{key}`, expected one of {}",
+                allowed.join(", ")
+            )));
+        }
+    }
+    Ok(())
+}

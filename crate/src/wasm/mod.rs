@@ -2,6 +2,7 @@
 //! core and converts the result. No physics here, and nothing that can panic:
 //! a panic would trap the module for every figure on the page.
 
+pub mod annealing;
 pub mod bkt;
 pub mod canvas;
 pub mod convert;
@@ -11,4 +12,5 @@ pub mod halperin_nelson;
 pub mod hc2_angle;
 pub mod read;
 pub mod transport;
+pub mod vacancy;
 pub mod xmcd;
