@@ -29,14 +29,19 @@ fn read_xy(path: &str) -> (Vec<f64>, Vec<f64>) {
     text.lines()
         .filter(|l| !l.starts_with('#') && !l.starts_with("theta"))
         .map(|l| {
-            let mut it = l.split(',').map(|v| v.trim().parse::<f64>().unwrap_or(f64::NAN));
+            let mut it = l
+                .split(',')
+                .map(|v| v.trim().parse::<f64>().unwrap_or(f64::NAN));
             (it.next().unwrap_or(f64::NAN), it.next().unwrap_or(f64::NAN))
         })
         .unzip()
 }
 
 fn main() {
-    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/data/hc2_angle_scipy.csv");
+    let data = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/data/hc2_angle_scipy.csv"
+    );
     let (t, h) = read_xy(data);
     let us = time_us(|| {
         black_box(fit_hc2_angle(black_box(&t), black_box(&h), None).ok());

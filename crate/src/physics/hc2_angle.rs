@@ -131,7 +131,10 @@ impl Hc2AngleModel {
                 let g = -2.0 / ((a + r) * (a + r));
                 let dh_da = if r > 0.0 { g * (1.0 + a / r) } else { 0.0 };
                 let dh_db = if r > 0.0 { g * 2.0 / r } else { 0.0 };
-                (dh_da * (-c / (hp * hp)), dh_db * (-2.0 * s2 / (hl * hl * hl)))
+                (
+                    dh_da * (-c / (hp * hp)),
+                    dh_db * (-2.0 * s2 / (hl * hl * hl)),
+                )
             }
             Self::Gl3d => {
                 // h = Q^(-1/2), Q = c²/H⟂² + s²/H∥².
