@@ -56,6 +56,9 @@ pub enum InputError {
         len: usize,
         min: usize,
     },
+    /// A count or a seed that must be a whole number is not.
+    #[error("{name} must be a whole number, got {value}")]
+    NotWhole { name: &'static str, value: f64 },
     /// A name (a model, a preset) that is not known.
     #[error("{name} must be one of {allowed}, got \"{value}\"")]
     Unknown {

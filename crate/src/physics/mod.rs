@@ -2,3 +2,4 @@
 
 pub mod constants;
 pub mod hc2_angle;
+pub mod magnet;
