@@ -5,8 +5,8 @@
 
 use ktao::physics::magnet::ensemble::inverse_normal_cdf;
 use ktao::physics::magnet::particle::{switching_field, Branch};
-use ktao::physics::magnet::thermal::{self, TAU0_S};
 use ktao::physics::magnet::sw_loop::{sw_loop_with, Resolution, LOOP_RESOLUTION};
+use ktao::physics::magnet::thermal::{self, TAU0_S};
 use ktao::physics::magnet::{sw_loop, MagnetOptions, SwLoop};
 
 /// Plain Stoner–Wohlfarth: no thermal activation, one H_K, no background.
@@ -26,8 +26,11 @@ fn plain(ensemble: &str, psi_deg: f64) -> MagnetOptions {
     }
 }
 
-/// (descending, ascending) branches as (H, m) in sweep order.
-fn branches(l: &SwLoop) -> (Vec<(f64, f64)>, Vec<(f64, f64)>) {
+/// (H, m) points in sweep order.
+type Curve = Vec<(f64, f64)>;
+
+/// (descending, ascending) branches in sweep order.
+fn branches(l: &SwLoop) -> (Curve, Curve) {
     let nb = l.h.len() / 2;
     let pts: Vec<(f64, f64)> = l.h.iter().copied().zip(l.m_ferro.iter().copied()).collect();
     (pts[..nb].to_vec(), pts[nb..].to_vec())

@@ -2,4 +2,5 @@
 
 pub mod constants;
 pub mod hc2_angle;
+pub mod loop_processing;
 pub mod magnet;

@@ -293,8 +293,8 @@ impl Class {
         // ZFC: p = ½ from zero-field cooling, then warming.
         add(&mut acc.zfc_diff, 0, i_f, w * 0.5);
         let mut p = 0.5;
-        for i in i_f..i_e {
-            p = self.relax(p, g[i]);
+        for (i, &gi) in g.iter().enumerate().take(i_e).skip(i_f) {
+            p = self.relax(p, gi);
             acc.zfc[i] += w * p;
         }
         // FC: arriving at the highest non-equilibrium point from above.
