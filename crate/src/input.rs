@@ -59,6 +59,14 @@ pub enum InputError {
     /// A count or a seed that must be a whole number is not.
     #[error("{name} must be a whole number, got {value}")]
     NotWhole { name: &'static str, value: f64 },
+    /// Values that must rise strictly (temperatures of a set) do not.
+    #[error("{name} must be strictly increasing: {name}[{index}] = {value} follows {previous}")]
+    NotIncreasing {
+        name: &'static str,
+        index: usize,
+        value: f64,
+        previous: f64,
+    },
     /// A name (a model, a preset) that is not known.
     #[error("{name} must be one of {allowed}, got \"{value}\"")]
     Unknown {
@@ -144,5 +152,19 @@ pub fn in_range(name: &'static str, value: f64, min: f64, max: f64) -> Result<f6
             max,
             value,
         })
+    }
+}
+
+/// Every element finite, at least one, and strictly increasing.
+pub fn increasing_slice(name: &'static str, values: &[f64]) -> Result<(), InputError> {
+    finite_slice(name, values)?;
+    match values.windows(2).position(|w| w[1] <= w[0]) {
+        Some(i) => Err(InputError::NotIncreasing {
+            name,
+            index: i + 1,
+            value: values[i + 1],
+            previous: values[i],
+        }),
+        None => Ok(()),
     }
 }

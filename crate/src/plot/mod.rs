@@ -2,8 +2,11 @@
 //! canvas and the SVG export call the same function, so they cannot disagree.
 
 pub mod hc2_angle;
+pub mod magnet_loops;
 pub mod measure;
+pub mod series;
 pub mod style;
+pub mod zfc_fc;
 
 use plotters::coord::Shift;
 use plotters::drawing::DrawingAreaErrorKind;

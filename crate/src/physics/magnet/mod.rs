@@ -13,7 +13,8 @@
 //! - [`thermal`]: M_s(T), Néel–Arrhenius switching over KV(1 − H/H_sw)^n
 //!   with τ0 = 1e-9 s and a measuring time per point;
 //! - [`sw_loop`]: loops (the sweep itself in `sweep`), [`zfc_fc`]: ZFC/FC,
-//!   [`options`]: the option object, its defaults and the two samples.
+//!   [`options`]: the option object, its defaults and the two samples,
+//!   [`figures`]: what the Fig. 2 and Fig. S5 pages show.
 //!
 //! # Quadrature
 //! An ensemble average over easy axes has a discontinuous integrand (each
@@ -31,6 +32,7 @@
 //! 6413 (1994); H. Pfeiffer, phys. stat. sol. (a) 118, 295 (1990).
 
 pub mod ensemble;
+pub mod figures;
 pub mod options;
 pub mod particle;
 pub mod sw_loop;

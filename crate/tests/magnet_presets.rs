@@ -1,0 +1,439 @@
+//! The two samples against the paper (Fig. 2, Fig. S5, physics.md §1): the
+//! processed loops give ≈ 0.2 μ_B per interface unit cell at 1.8 K over
+//! ±1.5 kOe, the coercivity shrinks on warming and the loop is still open at
+//! 300 K; ZFC and FC at 50 Oe are split up to 300 K. Also the quadratures'
+//! convergence and the refusal of bad options.
+#![cfg(not(target_arch = "wasm32"))]
+
+use ktao::physics::loop_processing::{process_loop, LoopOptions, LoopReport};
+use ktao::physics::magnet::figures::{magnet_loops, MagnetLoopsState, TemperatureSet};
+use ktao::physics::magnet::sw_loop::{sw_loop_with, Resolution, LOOP_RESOLUTION};
+use ktao::physics::magnet::zfc_fc::{zfc_fc_with, ZfcResolution, ZFC_RESOLUTION};
+use ktao::physics::magnet::{magnet_preset, sw_loop, zfc_fc, MagnetOptions};
+
+const SAMPLES: [&str; 2] = ["LAO/KTO", "YAO/KTO"];
+const TEMPERATURES: [f64; 5] = [1.8, 50.0, 100.0, 200.0, 300.0];
+
+fn processed(sample: &str, t: f64) -> LoopReport {
+    let o = MagnetOptions {
+        temperature_k: t,
+        ..magnet_preset(sample).unwrap()
+    };
+    let l = sw_loop(&o).unwrap();
+    process_loop(&l.h, &l.m, &LoopOptions::default()).unwrap()
+}
+
+#[test]
+fn processed_moment_is_about_0_2_bohr_magnetons_per_interface_cell_at_1_8_k() {
+    for s in SAMPLES {
+        let r = processed(s, 1.8);
+        assert!(r.warnings.is_empty(), "{s}: {:?}", r.warnings);
+        assert!(r.linear, "{s}: the ±1.5 kOe loop saturates");
+        let v = r.ms_mub_per_cell;
+        assert!(
+            (v - 0.2).abs() < 0.02,
+            "{s}: {v} ± {} μ_B/cell",
+            r.ms_mub_per_cell_error
+        );
+        // The substrate's diamagnetism dominates the raw signal at the top field.
+        let raw_ratio = (r.slope * 1500.0 / r.ms).abs();
+        assert!(raw_ratio > 100.0, "{s}: χH/M_s = {raw_ratio}");
+    }
+}
+
+#[test]
+fn coercivity_shrinks_on_warming_and_the_loop_is_open_at_300_k() {
+    for s in SAMPLES {
+        let r: Vec<LoopReport> = TEMPERATURES.iter().map(|&t| processed(s, t)).collect();
+        for (w, t) in r.windows(2).zip(TEMPERATURES.windows(2)) {
+            let drop = w[0].hc - w[1].hc;
+            let err = w[0].hc_error.hypot(w[1].hc_error);
+            assert!(
+                drop > 3.0 * err,
+                "{s}: H_c {} → {} Oe from {} to {} K",
+                w[0].hc,
+                w[1].hc,
+                t[0],
+                t[1]
+            );
+        }
+        let hot = &r[4];
+        assert!(
+            hot.hc > 5.0 * hot.hc_error && hot.hc > 20.0,
+            "{s}: H_c(300 K) = {} ± {}",
+            hot.hc,
+            hot.hc_error
+        );
+        assert!(
+            hot.mr > 5.0 * hot.mr_error,
+            "{s}: M_r(300 K) = {} ± {}",
+            hot.mr,
+            hot.mr_error
+        );
+    }
+}
+
+#[test]
+fn zfc_and_fc_at_50_oe_are_split_up_to_300_k() {
+    for s in SAMPLES {
+        let o = magnet_preset(s).unwrap();
+        let z = zfc_fc(&o).unwrap();
+        assert_eq!(z.field_oe, 50.0);
+        assert_eq!(
+            (z.temperature[0], *z.temperature.last().unwrap()),
+            (1.8, 300.0)
+        );
+        assert!(
+            z.bifurcation_k.is_none(),
+            "{s}: bifurcation at {:?}",
+            z.bifurcation_k
+        );
+        for (i, (zf, fc)) in z.zfc_ferro.iter().zip(&z.fc_ferro).enumerate() {
+            assert!(fc > zf, "{s}: FC ≤ ZFC at {} K", z.temperature[i]);
+        }
+        // At 300 K the measured curves are apart by far more than their noise.
+        let n = z.temperature.len() - 1;
+        assert!(
+            z.fc[n] - z.zfc[n] > 10.0 * o.noise_emu,
+            "{s}: split {}",
+            z.fc[n] - z.zfc[n]
+        );
+        // ZFC rises on warming as particles unblock; FC falls with M_s(T).
+        assert!(z.zfc_ferro[n] > 1.5 * z.zfc_ferro[0] && z.fc_ferro[n] < z.fc_ferro[0]);
+    }
+}
+
+#[test]
+fn zfc_and_fc_of_small_particles_merge_above_their_blocking_temperature() {
+    // KV/k_B T_B ≈ ln(f0 t) ≈ 23: with V = 5e4 nm³ the median blocks near
+    // 0.5·29.2·300·5e4e-21 erg / (23 k_B) ≈ 70 K; the largest particles of a
+    // 0.5-wide distribution a little above 100 K, where the curves must meet.
+    let o = MagnetOptions {
+        volume_nm3: 5e4,
+        volume_spread: 0.5,
+        ..magnet_preset("LAO/KTO").unwrap()
+    };
+    let z = zfc_fc(&o).unwrap();
+    let t_irr = z.bifurcation_k.expect("a bifurcation below 300 K");
+    assert!((80.0..250.0).contains(&t_irr), "T_irr = {t_irr} K");
+    assert!(
+        z.zfc_peak_k < t_irr,
+        "ZFC peak {} K below T_irr {t_irr} K",
+        z.zfc_peak_k
+    );
+    let n = z.temperature.len() - 1;
+    assert!((z.fc_ferro[n] - z.zfc_ferro[n]).abs() < 1e-3 * z.fc_ferro[n]);
+}
+
+/// Distance of each point of `a` from the polyline `b`, in the plane of a
+/// 600 × 400 px plot of ±h_max × ±m_max.
+fn worst_pixels(a: &[(f64, f64)], b: &[(f64, f64)], h_max: f64, m_max: f64) -> f64 {
+    let px = |p: (f64, f64)| (p.0 / (2.0 * h_max) * 600.0, p.1 / (2.0 * m_max) * 400.0);
+    a.iter()
+        .map(|&q| {
+            let q = px(q);
+            b.windows(2)
+                .map(|w| {
+                    let (p0, p1) = (px(w[0]), px(w[1]));
+                    let (dx, dy) = (p1.0 - p0.0, p1.1 - p0.1);
+                    let t = (((q.0 - p0.0) * dx + (q.1 - p0.1) * dy)
+                        / (dx * dx + dy * dy).max(1e-300))
+                    .clamp(0.0, 1.0);
+                    ((q.0 - p0.0 - t * dx).powi(2) + (q.1 - p0.1 - t * dy).powi(2)).sqrt()
+                })
+                .fold(f64::INFINITY, f64::min)
+        })
+        .fold(0.0, f64::max)
+}
+
+#[test]
+fn default_loop_quadrature_has_no_visible_steps() {
+    // Against 60000 classes (25 H_K × 25 volumes × 96 angles) and 8 times
+    // the field points, the default loop (400 classes) stays within 2.4 px.
+    let fine = Resolution {
+        class_budget: 60_000,
+        min_angles: 96,
+        max_angles: 512,
+        hk_classes: 25,
+        volume_classes: 25,
+    };
+    for t in [1.8, 300.0] {
+        let o = MagnetOptions {
+            temperature_k: t,
+            ..magnet_preset("LAO/KTO").unwrap()
+        };
+        let coarse = sw_loop_with(&o, LOOP_RESOLUTION).unwrap();
+        let reference = sw_loop_with(
+            &MagnetOptions {
+                points: 3200.0,
+                ..o.clone()
+            },
+            fine,
+        )
+        .unwrap();
+        let nb = coarse.h.len() / 2;
+        let nf = reference.h.len() / 2;
+        let pts = |h: &[f64], m: &[f64]| -> Vec<(f64, f64)> {
+            h.iter().copied().zip(m.iter().copied()).collect()
+        };
+        let c = pts(&coarse.h, &coarse.m_ferro);
+        let f = pts(&reference.h, &reference.m_ferro);
+        let worst = worst_pixels(&c[..nb], &f[..nf], 1500.0, o.ms_emu).max(worst_pixels(
+            &c[nb..],
+            &f[nf..],
+            1500.0,
+            o.ms_emu,
+        ));
+        assert!(worst < 2.4, "T = {t} K: {worst:.2} px");
+    }
+}
+
+#[test]
+fn default_zfc_quadrature_agrees_with_a_fine_one() {
+    let o = MagnetOptions {
+        noise_emu: 0.0,
+        ..magnet_preset("LAO/KTO").unwrap()
+    };
+    let fine = zfc_fc_with(
+        &o,
+        ZfcResolution {
+            angles: 48,
+            hk_classes: 25,
+            volume_classes: 101,
+        },
+    )
+    .unwrap();
+    let coarse = zfc_fc_with(&o, ZFC_RESOLUTION).unwrap();
+    let top = fine.fc_ferro.iter().copied().fold(0.0, f64::max);
+    for (a, b) in [
+        (&coarse.zfc_ferro, &fine.zfc_ferro),
+        (&coarse.fc_ferro, &fine.fc_ferro),
+    ] {
+        let worst = a
+            .iter()
+            .zip(b.iter())
+            .map(|(x, y)| (x - y).abs())
+            .fold(0.0, f64::max);
+        assert!(worst < 0.015 * top, "{:.4} of the FC maximum", worst / top);
+    }
+}
+
+#[test]
+fn presets_are_option_objects_and_unknown_names_are_refused() {
+    let lao = magnet_preset("LAO/KTO").unwrap();
+    assert_eq!(lao.temperature_k, 1.8);
+    assert_eq!((lao.h_max_oe, lao.field_oe), (1500.0, 50.0));
+    assert!(lao.chi_emu_per_oe < 0.0 && lao.noise_emu > 0.0);
+    assert_ne!(lao, magnet_preset("YAO/KTO").unwrap());
+    let e = magnet_preset("STO/LAO").unwrap_err().to_string();
+    assert!(
+        e.contains("sample must be one of \"LAO/KTO\" or \"YAO/KTO\""),
+        "{e}"
+    );
+}
+
+#[test]
+fn every_option_is_checked_by_name() {
+    let cases: Vec<(&str, MagnetOptions)> = vec![
+        (
+            "ensemble must be one of",
+            MagnetOptions {
+                ensemble: "cubic".into(),
+                ..Default::default()
+            },
+        ),
+        (
+            "psiDeg must be a finite number",
+            MagnetOptions {
+                psi_deg: f64::NAN,
+                ..Default::default()
+            },
+        ),
+        (
+            "spreadDeg must lie between 0 and 90",
+            MagnetOptions {
+                spread_deg: -1.0,
+                ..Default::default()
+            },
+        ),
+        (
+            "hkOe must be a positive finite field in Oe",
+            MagnetOptions {
+                hk_oe: 0.0,
+                ..Default::default()
+            },
+        ),
+        (
+            "hkSpread must lie between 0 and 2",
+            MagnetOptions {
+                hk_spread: 5.0,
+                ..Default::default()
+            },
+        ),
+        (
+            "msEmu must be a positive",
+            MagnetOptions {
+                ms_emu: -1e-7,
+                ..Default::default()
+            },
+        ),
+        (
+            "magnetizationEmuCm3 must be a positive",
+            MagnetOptions {
+                magnetization_emu_cm3: 0.0,
+                ..Default::default()
+            },
+        ),
+        (
+            "volumeNm3 must be a positive",
+            MagnetOptions {
+                volume_nm3: f64::INFINITY,
+                ..Default::default()
+            },
+        ),
+        (
+            "volumeSpread must lie between 0 and 3",
+            MagnetOptions {
+                volume_spread: -0.1,
+                ..Default::default()
+            },
+        ),
+        (
+            "temperatureK must lie between 0 and 10000",
+            MagnetOptions {
+                temperature_k: -4.0,
+                ..Default::default()
+            },
+        ),
+        (
+            "tcK must be a positive",
+            MagnetOptions {
+                tc_k: 0.0,
+                ..Default::default()
+            },
+        ),
+        (
+            "measureTimeS must be a positive",
+            MagnetOptions {
+                measure_time_s: -1.0,
+                ..Default::default()
+            },
+        ),
+        (
+            "hMaxOe must be a positive",
+            MagnetOptions {
+                h_max_oe: f64::NAN,
+                ..Default::default()
+            },
+        ),
+        (
+            "points must be a whole number",
+            MagnetOptions {
+                points: 400.5,
+                ..Default::default()
+            },
+        ),
+        (
+            "points must be even",
+            MagnetOptions {
+                points: 401.0,
+                ..Default::default()
+            },
+        ),
+        (
+            "points must lie between 8 and 20000",
+            MagnetOptions {
+                points: 4.0,
+                ..Default::default()
+            },
+        ),
+        (
+            "chiEmuPerOe must be a finite number",
+            MagnetOptions {
+                chi_emu_per_oe: f64::NAN,
+                ..Default::default()
+            },
+        ),
+        (
+            "paraEmuPerOe must lie between 0",
+            MagnetOptions {
+                para_emu_per_oe: -1e-9,
+                ..Default::default()
+            },
+        ),
+        (
+            "offsetEmu must be a finite number",
+            MagnetOptions {
+                offset_emu: f64::INFINITY,
+                ..Default::default()
+            },
+        ),
+        (
+            "noiseEmu must lie between 0",
+            MagnetOptions {
+                noise_emu: -1e-9,
+                ..Default::default()
+            },
+        ),
+        (
+            "seed must be a whole number",
+            MagnetOptions {
+                seed: 1.5,
+                ..Default::default()
+            },
+        ),
+        (
+            "fieldOe must be a finite number",
+            MagnetOptions {
+                field_oe: f64::NAN,
+                ..Default::default()
+            },
+        ),
+        (
+            "tMaxK must be above tMinK",
+            MagnetOptions {
+                t_min_k: 300.0,
+                t_max_k: 2.0,
+                ..Default::default()
+            },
+        ),
+        (
+            "temperaturePoints must lie between 2 and 5000",
+            MagnetOptions {
+                temperature_points: 1.0,
+                ..Default::default()
+            },
+        ),
+    ];
+    for (want, o) in cases {
+        let e = sw_loop(&o).unwrap_err().to_string();
+        assert!(e.contains(want), "{want:?} not in {e:?}");
+        assert!(zfc_fc(&o).unwrap_err().to_string().contains(want));
+    }
+}
+
+#[test]
+fn figure_states_check_their_temperature_sets() {
+    let with = |t: TemperatureSet| MagnetLoopsState {
+        temperatures_k: t,
+        ..MagnetLoopsState::default()
+    };
+    let msg = |t: TemperatureSet| magnet_loops(&with(t)).unwrap_err().to_string();
+    assert!(msg(TemperatureSet::List(vec![])).contains("temperaturesK must not be empty"));
+    assert!(msg(TemperatureSet::List(vec![300.0, 2.0]))
+        .contains("temperaturesK must be strictly increasing"));
+    assert!(msg(TemperatureSet::List(vec![2.0, 2.0])).contains("strictly increasing"));
+    assert!(msg(TemperatureSet::Text("2, abc".into()))
+        .contains("temperaturesK[1] must be a finite number"));
+    assert!(
+        msg(TemperatureSet::List(vec![-1.0])).contains("temperaturesK must lie between 0 and 1000")
+    );
+    assert!(msg(TemperatureSet::List((1..=9).map(f64::from).collect())).contains("count"));
+    let ok = magnet_loops(&with(TemperatureSet::Text("2,300".into()))).unwrap();
+    assert_eq!(ok.loops.len(), 2);
+    // Each temperature gets its own noise.
+    assert_ne!(
+        ok.loops[0].sweep.m[0] - ok.loops[0].sweep.m_ferro[0],
+        ok.loops[1].sweep.m[0] - ok.loops[1].sweep.m_ferro[0]
+    );
+}
