@@ -5,3 +5,5 @@
 pub mod canvas;
 pub mod convert;
 pub mod hc2_angle;
+pub mod loop_processing;
+pub mod magnet;

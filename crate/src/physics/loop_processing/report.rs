@@ -80,7 +80,9 @@ pub struct LoopReport {
     /// The saturation field used, Oe.
     pub h_sat_oe: f64,
     /// M_s in μ_B per interface unit cell (KTaO₃(111), a = 3.989 Å).
+    #[serde(rename = "msMuBPerCell")]
     pub ms_mub_per_cell: f64,
+    #[serde(rename = "msMuBPerCellError")]
     pub ms_mub_per_cell_error: f64,
     /// M_s in A/m when a thickness was given.
     pub ms_a_per_m: Option<f64>,
