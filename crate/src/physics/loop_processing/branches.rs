@@ -17,6 +17,9 @@ pub struct Branch {
     /// Position of each point in the sweep (mean input index of the points
     /// averaged into it), a clock for drift.
     pub t: Vec<f64>,
+    /// Catmull–Rom slope at each point: (m[k+1] − m[k−1])/(h[k+1] − h[k−1]),
+    /// one-sided at the ends.
+    s: Vec<f64>,
 }
 
 impl Branch {
@@ -24,7 +27,61 @@ impl Branch {
     /// (exact for cubics; linear interpolation of a loop's steep parts biases
     /// the centring by a fraction of the field step), flat beyond the ends.
     pub fn at(&self, x: f64) -> f64 {
-        self.weights(x).iter().map(|&(k, w)| w * self.m[k]).sum()
+        let i = self.h.partition_point(|&v| v <= x);
+        self.hermite(i, x).0
+    }
+
+    /// A branch of ascending fields `h` (at least two), moments `m`, clock `t`.
+    pub fn new(h: Vec<f64>, m: Vec<f64>, t: Vec<f64>) -> Self {
+        let n = h.len();
+        let s = (0..n)
+            .map(|k| {
+                let (a, b) = (k.saturating_sub(1), (k + 1).min(n.saturating_sub(1)));
+                if h[b] > h[a] {
+                    (m[b] - m[a]) / (h[b] - h[a])
+                } else {
+                    0.0
+                }
+            })
+            .collect();
+        Self { h, m, t, s }
+    }
+
+    /// (value, derivative) at `x`, which lies before point `i` (`i` from a
+    /// bisection or a walk: the number of fields ≤ x).
+    fn hermite(&self, i: usize, x: f64) -> (f64, f64) {
+        let n = self.h.len();
+        if i == 0 {
+            return (self.m[0], 0.0);
+        }
+        if i >= n {
+            return (self.m[n - 1], 0.0);
+        }
+        let (k0, k1) = (i - 1, i);
+        let dx = self.h[k1] - self.h[k0];
+        let t = (x - self.h[k0]) / dx;
+        let (t2, t3) = (t * t, t * t * t);
+        let (m0, m1, s0, s1) = (self.m[k0], self.m[k1], self.s[k0], self.s[k1]);
+        let value = (2.0 * t3 - 3.0 * t2 + 1.0) * m0
+            + (t3 - 2.0 * t2 + t) * dx * s0
+            + (-2.0 * t3 + 3.0 * t2) * m1
+            + (t3 - t2) * dx * s1;
+        let slope = (6.0 * t2 - 6.0 * t) * (m0 - m1) / dx
+            + (3.0 * t2 - 4.0 * t + 1.0) * s0
+            + (3.0 * t2 - 2.0 * t) * s1;
+        (value, slope)
+    }
+
+    /// Values and derivatives at the ascending `xs`, by one walk.
+    pub fn eval_ascending(&self, xs: &[f64], val: &mut [f64], der: &mut [f64]) {
+        let n = self.h.len();
+        let mut i = 0;
+        for ((&x, v), d) in xs.iter().zip(val.iter_mut()).zip(der.iter_mut()) {
+            while i < n && self.h[i] <= x {
+                i += 1;
+            }
+            (*v, *d) = self.hermite(i, x);
+        }
     }
 
     /// The interpolation at `x` as weights on the branch's points: m(x) =
@@ -159,11 +216,7 @@ fn clean(h: &[f64], m: &[f64], from: usize, to: usize, descending: bool, tol: f6
         bm.reverse();
         bt.reverse();
     }
-    Branch {
-        h: bh,
-        m: bm,
-        t: bt,
-    }
+    Branch::new(bh, bm, bt)
 }
 
 /// Splits the sweep at its field extremes into the descending and ascending

@@ -106,19 +106,31 @@ pub fn moment_per_cell(m_emu: f64, area_mm2: f64, lattice_a: f64) -> Result<f64,
     Ok(m_emu * EMU_IN_A_M2 / MU_B_J_PER_T / cells)
 }
 
-/// Values of `b` at `x0 + sign·u` for every u of the ascending `us`.
-fn sample(b: &Branch, x0: f64, sign: f64, us: &[f64], out: &mut [f64]) {
-    for (o, &u) in out.iter_mut().zip(us) {
-        *o = b.at(x0 + sign * u);
-    }
+/// The symmetry residuals of a loop on the symmetric grid `us`.
+struct Symmetry<'a> {
+    br: &'a Branches,
+    us: &'a [f64],
 }
 
-/// Symmetry residuals m_d(h0 + u) + m_a(h0 − u) on `us`.
-fn symmetric(br: &Branches, h0: f64, us: &[f64], tmp: &mut [f64], out: &mut [f64]) {
-    sample(&br.down, h0, 1.0, us, out);
-    sample(&br.up, h0, -1.0, us, tmp);
-    for (o, t) in out.iter_mut().zip(tmp.iter()) {
-        *o += t;
+impl Symmetry<'_> {
+    /// m_d(h0 + u_k) + m_a(h0 − u_k) into `out` and, when given, its
+    /// derivative in h0 into `slope`. The grid is symmetric, u_{n−1−k} = −u_k,
+    /// so both branches are read at the same ascending fields h0 + u_k.
+    fn eval(&self, h0: f64, out: &mut [f64], slope: Option<&mut [f64]>) {
+        let n = self.us.len();
+        let xs: Vec<f64> = self.us.iter().map(|u| h0 + u).collect();
+        let (mut vd, mut dd, mut va, mut da) =
+            (vec![0.0; n], vec![0.0; n], vec![0.0; n], vec![0.0; n]);
+        self.br.down.eval_ascending(&xs, &mut vd, &mut dd);
+        self.br.up.eval_ascending(&xs, &mut va, &mut da);
+        for (k, o) in out.iter_mut().enumerate() {
+            *o = vd[k] + va[n - 1 - k];
+        }
+        if let Some(s) = slope {
+            for (k, o) in s.iter_mut().enumerate() {
+                *o = dd[k] + da[n - 1 - k];
+            }
+        }
     }
 }
 
@@ -131,15 +143,9 @@ fn symmetric(br: &Branches, h0: f64, us: &[f64], tmp: &mut [f64], out: &mut [f64
 /// r = A m linear in the measured moments, Cov = (JᵀJ)⁻¹ JᵀA (σ² I) AᵀJ (JᵀJ)⁻¹.
 fn centre_errors(br: &Branches, h0: f64, us: &[f64], sigma: f64) -> (f64, f64) {
     let n = us.len();
-    let step = 1e-3 * (br.down.hi() - br.down.lo()) / br.down.h.len() as f64;
-    let (mut plus, mut minus, mut tmp) = (vec![0.0; n], vec![0.0; n], vec![0.0; n]);
-    symmetric(br, h0 + step, us, &mut tmp, &mut plus);
-    symmetric(br, h0 - step, us, &mut tmp, &mut minus);
-    let jh: Vec<f64> = plus
-        .iter()
-        .zip(&minus)
-        .map(|(p, m)| (p - m) / (2.0 * step))
-        .collect();
+    let sym = Symmetry { br, us };
+    let (mut r, mut jh) = (vec![0.0; n], vec![0.0; n]);
+    sym.eval(h0, &mut r, Some(&mut jh));
     // B = JᵀJ with the M0 column −2.
     let (b00, b01, b11) = (
         jh.iter().map(|v| v * v).sum::<f64>(),
@@ -216,16 +222,21 @@ pub fn process_loop(
 
     // 2. Centre by symmetry: scan H0 for a start, then fit (H0, M0).
     let (c, half) = (0.5 * (lo + hi), 0.5 * (hi - lo));
-    let n_u = br.down.h.len().min(br.up.h.len()).clamp(20, 400);
+    // As many symmetric points as the shorter branch has, at most 200: the
+    // centre is then fixed to a small fraction of a field step.
+    let n_u = br.down.h.len().min(br.up.h.len()).clamp(20, 200);
     let u_max = 0.8 * half;
     let us: Vec<f64> = (0..n_u)
         .map(|i| -u_max + 2.0 * u_max * i as f64 / (n_u - 1) as f64)
         .collect();
-    let (mut r, mut tmp) = (vec![0.0; n_u], vec![0.0; n_u]);
+    let sym = Symmetry { br: &br, us: &us };
+    let mut r = vec![0.0; n_u];
     let mut best = (c, f64::INFINITY, 0.0);
-    for k in 0..=40 {
-        let h0 = c - 0.2 * half + 0.4 * half * k as f64 / 40.0;
-        symmetric(&br, h0, &us, &mut tmp, &mut r);
+    // Candidates 2 % of the half-range apart: the minimum is a few field
+    // steps wide, and the fit refines it.
+    for k in 0..=20 {
+        let h0 = c - 0.2 * half + 0.4 * half * k as f64 / 20.0;
+        sym.eval(h0, &mut r, None);
         let m0 = r.iter().sum::<f64>() / (2.0 * n_u as f64);
         let rss: f64 = r.iter().map(|v| (v - 2.0 * m0).powi(2)).sum();
         if rss < best.1 {
@@ -233,21 +244,26 @@ pub fn process_loop(
         }
     }
     let zeros = vec![0.0; n_u];
-    let centre = fit::least_squares(
+    let centre = fit::least_squares_with_jacobian(
         |p, out| {
-            let mut t = vec![0.0; out.len()];
-            symmetric(&br, p[0], &us, &mut t, out);
+            sym.eval(p[0], out, None);
             for o in out.iter_mut() {
                 *o -= 2.0 * p[1];
             }
         },
+        Some(|p: &[f64], jac: &mut [f64]| {
+            let (slope, rest) = jac.split_at_mut(n_u);
+            let mut tmp = vec![0.0; n_u];
+            sym.eval(p[0], &mut tmp, Some(slope));
+            rest.fill(-2.0);
+        }),
         &["offsetH", "offsetM"],
         &zeros,
         None,
         &[best.0, best.2],
     )?;
     let (h0, m0) = (centre.params[0].1, centre.params[1].1);
-    symmetric(&br, h0, &us, &mut tmp, &mut r);
+    sym.eval(h0, &mut r, None);
     let mismatch: Vec<f64> = r.iter().map(|v| v - 2.0 * m0).collect();
 
     // 3. The high-field window on both branches.

@@ -5,9 +5,12 @@
 //!   (p = ½, the equilibrium at H = 0, frozen on cooling); the field is
 //!   applied at T_min and the moment measured on warming, each point held
 //!   for the measuring time.
-//! - FC: cooled in the field from T_c, where M_s and every barrier vanish,
-//!   in steps of 2 % of T down to T_max, then measured on cooling over the
-//!   same temperatures; reported on the ascending grid.
+//! - FC: cooled in the field from T_c, where M_s and every barrier vanish
+//!   (p = ½), through temperatures whose distance below T_c grows by 1/0.8
+//!   per point from 1e-6 T_c up to T_max — M_s(T) rises as (T_c − T)^⅓, so
+//!   the barriers grow fastest just below T_c and the steps must be finest
+//!   there — then measured on cooling over the same temperatures as ZFC;
+//!   reported on the ascending grid.
 //!
 //! A class is frozen where a point cannot move its populations
 //! (λ < e^{−34.5}) and in equilibrium where λ > 40 wipes out its history;
@@ -48,8 +51,12 @@ pub const ZFC_RESOLUTION: ZfcResolution = ZfcResolution {
     volume_classes: 21,
 };
 
-/// Ratio of successive temperatures while field cooling from T_c to T_max.
-const PRECOOL_RATIO: f64 = 1.02;
+/// Field cooling from T_c to T_max: the distance below T_c shrinks by this
+/// factor per point towards T_c ...
+pub const PRECOOL_FACTOR: f64 = 0.8;
+/// ... down to this fraction of T_c, where even the largest particles are
+/// superparamagnetic (M_s is 1 % of M_s(0)).
+pub const PRECOOL_CLOSEST: f64 = 1e-6;
 /// The splitting FC − ZFC that marks the bifurcation: 2 % of its largest value.
 pub const BIFURCATION_FRACTION: f64 = 0.02;
 
@@ -107,13 +114,14 @@ pub fn zfc_fc_with(o: &MagnetOptions, res: ZfcResolution) -> Result<ZfcFc, Magne
         }
     };
     let g_up: Vec<f64> = temperature.iter().map(|&t| g(t)).collect();
+    // From T_c down towards T_max (so g ascends).
     let mut precool = Vec::new();
-    let mut t = o.t_max_k * PRECOOL_RATIO;
-    while t < o.tc_k {
-        precool.push(g(t));
-        t *= PRECOOL_RATIO;
+    let mut below = (o.tc_k - o.t_max_k) * PRECOOL_FACTOR;
+    while below > PRECOOL_CLOSEST * o.tc_k {
+        precool.push(g(o.tc_k - below));
+        below *= PRECOOL_FACTOR;
     }
-    precool.reverse(); // from T_c down towards T_max
+    precool.reverse();
     let ln_f0t = thermal::ln_attempts(o.measure_time_s);
     let hk = lognormal_classes(o.hk_oe, o.hk_spread, res.hk_classes);
     let vol = lognormal_classes(o.volume_nm3, o.volume_spread, res.volume_classes);
@@ -301,12 +309,14 @@ impl Class {
         let mut p = if i_e < n {
             self.p_eq(g[i_e])
         } else {
-            // Never in equilibrium on the measured grid: cool from T_c.
+            // Never in equilibrium on the measured grid: cool from T_c
+            // (p = ½ there), in equilibrium while λ > 40.
             let pe = precool.partition_point(|&v| v < equilibrium_below);
             let pf = precool.partition_point(|&v| v <= frozen_above).max(pe);
-            let mut p = precool
-                .get(pe.saturating_sub(1))
-                .map_or(0.5, |&gp| self.p_eq(gp));
+            let mut p = match pe.checked_sub(1) {
+                Some(k) => self.p_eq(precool[k]),
+                None => 0.5,
+            };
             for &gp in &precool[pe..pf] {
                 p = self.relax(p, gp);
             }
