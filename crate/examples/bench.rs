@@ -2,6 +2,9 @@
 //! line per case, `{"case": …, "us_per_call": …}`. Not a test: it asserts nothing.
 
 use ktao::physics::hc2_angle::fit_hc2_angle;
+use ktao::physics::loop_processing::{process_loop, LoopOptions};
+use ktao::physics::magnet::figures::{magnet_loops, zfc_fc_figure, MagnetLoopsState, ZfcFcState};
+use ktao::physics::magnet::{magnet_preset, sw_loop, zfc_fc, MagnetOptions};
 use std::hint::black_box;
 use std::time::Instant;
 
@@ -47,4 +50,47 @@ fn main() {
         black_box(fit_hc2_angle(black_box(&t), black_box(&h), None).ok());
     });
     println!("{{\"case\": \"fitHc2Angle\", \"us_per_call\": {us}}}");
+
+    // Fig. 2 and Fig. S5 (the same cases in tests/bench/scipy_baseline.py and
+    // tests/bench/wasm.mjs): the LAO/KTO sample's default loop (in-plane
+    // ensemble, H_K and volume distributions, 400 field points) at 1.8 K and
+    // 300 K, its ZFC/FC run (150 temperatures), and processLoop on a
+    // 1000-point loop of the same sample.
+    let preset = magnet_preset("LAO/KTO").unwrap_or_default();
+    for (case, t) in [("swLoop1p8K", 1.8), ("swLoop300K", 300.0)] {
+        let o = MagnetOptions {
+            temperature_k: t,
+            ..preset.clone()
+        };
+        let us = time_us(|| {
+            black_box(sw_loop(black_box(&o)).ok());
+        });
+        println!("{{\"case\": \"{case}\", \"us_per_call\": {us}}}");
+    }
+    let us = time_us(|| {
+        black_box(zfc_fc(black_box(&preset)).ok());
+    });
+    println!("{{\"case\": \"zfcFc\", \"us_per_call\": {us}}}");
+    let long = MagnetOptions {
+        points: 1000.0,
+        ..preset.clone()
+    };
+    if let Ok(l) = sw_loop(&long) {
+        let o = LoopOptions::default();
+        let us = time_us(|| {
+            black_box(process_loop(black_box(&l.h), black_box(&l.m), &o).ok());
+        });
+        println!("{{\"case\": \"processLoop1000\", \"us_per_call\": {us}}}");
+    }
+    // What one update of each page computes, without drawing.
+    let state = MagnetLoopsState::default();
+    let us = time_us(|| {
+        black_box(magnet_loops(black_box(&state)).ok());
+    });
+    println!("{{\"case\": \"figMagnetLoopsModel\", \"us_per_call\": {us}}}");
+    let state = ZfcFcState::default();
+    let us = time_us(|| {
+        black_box(zfc_fc_figure(black_box(&state)).ok());
+    });
+    println!("{{\"case\": \"figZfcFcModel\", \"us_per_call\": {us}}}");
 }

@@ -146,6 +146,11 @@ fn aligned_loop_is_square_with_hc_equal_to_hk() {
     }
     // So the switch sits exactly at H_K: on the grid −999 Oe is +1, −1002 Oe is −1.
     assert!((switching(&l) + 1002.0).abs() < 1e-9);
+    // And between grid points: the "+" state lives to within 1e-6 of −H_K and
+    // no further, so H_c = H_K to 1e-6.
+    let b = Branch::new(0.0);
+    assert_eq!(b.h_sw, 1.0);
+    assert!(b.plus_exists(-(1.0 - 1e-6)) && !b.plus_exists(-1.0));
 }
 
 #[test]

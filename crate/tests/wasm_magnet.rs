@@ -85,6 +85,7 @@ fn bad_input_is_a_js_error_naming_the_parameter_and_never_a_trap() {
     assert!(bad(&[("hkOE", 1.0.into())])
         .contains("opts.hkOE is not an option; the options are ensemble, psiDeg"));
     assert!(bad(&[("temperatureK", f64::NAN.into())]).contains("temperatureK must lie between"));
+    assert!(bad(&[("hkOe", JsValue::NULL)]).contains("opts.hkOe must be a number, got object"));
     assert!(bad(&[("ensemble", "cubic".into())]).contains("ensemble must be one of"));
     assert!(bad(&[("points", 401.0.into())]).contains("points must be even"));
     assert!(bad(&[("volumeNm3", (-5.0).into())]).contains("volumeNm3 must be a positive"));
@@ -112,6 +113,8 @@ fn bad_input_is_a_js_error_naming_the_parameter_and_never_a_trap() {
         p(&h, &m, obj(&[("thicknessNm", 0.0.into())])).contains("thicknessNm must be a positive")
     );
     assert!(p(&h, &m, obj(&[("hSatOe", 1499.0.into())])).contains("hSatOe = 1499 Oe leaves"));
+    // An option whose default is unset may be null.
+    assert!(process_loop(arr(&h), arr(&m), obj(&[("hSatOe", JsValue::NULL)])).is_ok());
     assert!(
         message(process_loop("x".into(), arr(&m), JsValue::UNDEFINED))
             .contains("hOe must be a Float64Array")

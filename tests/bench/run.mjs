@@ -10,16 +10,21 @@ const lines = (out) => out.split('\n').filter((l) => l.startsWith('{')).map((l) 
 const byCase = (rows) => Object.fromEntries(rows.map((r) => [r.case, r.us_per_call]));
 
 const native = byCase(lines(execFileSync('cargo', ['run', '--quiet', '--release', '--example', 'bench'], { cwd: root, encoding: 'utf8' })));
-const wasm = byCase(await wasmTimings());
+const timings = await wasmTimings();
+const wasm = byCase(timings.cases);
 const scipy = byCase(lines(execFileSync(`${root}.venv/bin/python`, ['tests/bench/scipy_baseline.py'], { cwd: root, encoding: 'utf8' })));
 
 const f = (v) => (v === undefined ? '—' : v < 10 ? v.toFixed(2) : v.toFixed(1));
 const ratio = (a, b) => (a && b ? `${(a / b).toFixed(1)}×` : '—');
 console.log('\nTime per call, µs (median of 7 batches of ≥ 50 ms)\n');
-console.log('| case | ktao native | ktao wasm | SciPy | SciPy / wasm | wasm / native |');
+console.log('| case | ktao native | ktao wasm | SciPy/NumPy | SciPy / wasm | wasm / native |');
 console.log('|---|---:|---:|---:|---:|---:|');
 for (const c of Object.keys(native)) {
   console.log(`| ${c} | ${f(native[c])} | ${f(wasm[c])} | ${f(scipy[c])} | ${ratio(scipy[c], wasm[c])} | ${ratio(wasm[c], native[c])} |`);
 }
+console.log('\nPer-figure update in headless Chromium: the draw call a control triggers (model + drawing on a 900 × 600 canvas), ms over 60 updates; target p95 ≤ 8 ms\n');
+console.log('| figure | median | p95 |');
+console.log('|---|---:|---:|');
+for (const u of timings.updates) console.log(`| ${u.figure} | ${u.median_ms.toFixed(2)} | ${u.p95_ms.toFixed(2)} |`);
 const bin = readFileSync(`${root}www/pkg/ktao_bg.wasm`);
 console.log(`\nRelease ktao_bg.wasm: ${(bin.length / 1024).toFixed(1)} KiB raw, ${(gzipSync(bin, { level: 9 }).length / 1024).toFixed(1)} KiB gzip -9`);

@@ -1,8 +1,9 @@
-"""SciPy baselines for the benchmark table: the same data, models and
+"""SciPy/NumPy baselines for the benchmark table: the same data, models and
 starting points as ktao, timed with the same median-of-batches rule.
 Prints one JSON line per case."""
 import json
 import pathlib
+import sys
 import time
 
 import numpy as np
@@ -47,3 +48,16 @@ def fit_both():
 
 
 print(json.dumps({"case": "fitHc2Angle", "us_per_call": time_us(fit_both)}))
+
+
+# Fig. 2 and Fig. S5: the same computations as ktao, vectorised in NumPy
+# (tests/data/magnet_numpy.py, also the source of ktao's cross-check fixture).
+sys.path.insert(0, str(DATA.parent))
+from magnet_numpy import LAO, numpy_loop, numpy_process_loop, numpy_zfc_fc  # noqa: E402
+
+h1000, m1000, _ = numpy_loop({**LAO, "points": 1000}, 1.8)
+print(json.dumps({"case": "swLoop1p8K", "us_per_call": time_us(lambda: numpy_loop(LAO, 1.8))}))
+print(json.dumps({"case": "swLoop300K", "us_per_call": time_us(lambda: numpy_loop(LAO, 300.0))}))
+print(json.dumps({"case": "zfcFc", "us_per_call": time_us(lambda: numpy_zfc_fc(LAO))}))
+print(json.dumps({"case": "processLoop1000",
+                  "us_per_call": time_us(lambda: numpy_process_loop(h1000, m1000))}))

@@ -111,8 +111,13 @@ pub fn typed_options<T: DeserializeOwned + Serialize + Default>(
                 "an array of numbers or a comma-separated string",
             )
         } else {
+            // null (or undefined) only where the default is null: an option
+            // that may be left unset, like hSatOe.
+            let nullable = js_sys::Reflect::get(&defaults, &key.as_str().into())
+                .map(|d| d.is_null())
+                .unwrap_or(false);
             (
-                v.as_f64().is_some() || v.is_undefined() || v.is_null(),
+                v.as_f64().is_some() || (nullable && (v.is_undefined() || v.is_null())),
                 "a number",
             )
         };
@@ -124,4 +129,17 @@ pub fn typed_options<T: DeserializeOwned + Serialize + Default>(
         }
     }
     from_js(name, value)
+}
+
+/// A `Float64Array` copy of `v`: one copy, where serde would build a JS
+/// array element by element (thousands of calls across the boundary).
+pub fn f64s(v: &[f64]) -> JsValue {
+    Float64Array::from(v).into()
+}
+
+/// Sets `key` of the object `target` (from [`to_js`]) to `value`.
+pub fn set(target: &JsValue, key: &str, value: JsValue) -> Result<(), JsError> {
+    js_sys::Reflect::set(target, &key.into(), &value)
+        .map(|_| ())
+        .map_err(|_| JsError::new(&format!("could not set {key} on the result")))
 }

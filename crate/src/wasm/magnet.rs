@@ -2,7 +2,8 @@
 //! two samples, and the Fig. 2 and Fig. S5 figures.
 
 use super::canvas::{draw_on_canvas, draw_svg};
-use super::convert::{to_js, typed_options};
+use super::convert::{f64s, set, to_js, typed_options};
+use super::loop_processing::report_js;
 use crate::physics::magnet::figures::{magnet_loops, zfc_fc_figure, MagnetLoopsState, ZfcFcState};
 use crate::physics::magnet::{self as core, MagnetOptions};
 use crate::plot::magnet_loops::draw_magnet_loops;
@@ -10,6 +11,31 @@ use crate::plot::style::Style;
 use crate::plot::zfc_fc::draw_zfc_fc;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
+
+/// A loop as `{ h, m, mFerro }` of `Float64Array`s.
+fn loop_js(l: &core::SwLoop) -> Result<JsValue, JsError> {
+    let o: JsValue = js_sys::Object::new().into();
+    set(&o, "h", f64s(&l.h))?;
+    set(&o, "m", f64s(&l.m))?;
+    set(&o, "mFerro", f64s(&l.m_ferro))?;
+    Ok(o)
+}
+
+/// ZFC/FC curves with their arrays as `Float64Array`s.
+fn zfc_js(mut z: core::ZfcFc) -> Result<JsValue, JsError> {
+    let arrays = [
+        ("temperature", std::mem::take(&mut z.temperature)),
+        ("zfc", std::mem::take(&mut z.zfc)),
+        ("fc", std::mem::take(&mut z.fc)),
+        ("zfcFerro", std::mem::take(&mut z.zfc_ferro)),
+        ("fcFerro", std::mem::take(&mut z.fc_ferro)),
+    ];
+    let o = to_js(&z)?;
+    for (k, v) in arrays {
+        set(&o, k, f64s(&v))?;
+    }
+    Ok(o)
+}
 
 /// The option object's string key.
 const TEXT: [&str; 1] = ["ensemble"];
@@ -28,7 +54,7 @@ fn options(value: JsValue) -> Result<MagnetOptions, JsError> {
 pub fn sw_loop(
     #[wasm_bindgen(unchecked_param_type = "object | undefined")] opts: JsValue,
 ) -> Result<JsValue, JsError> {
-    to_js(&core::sw_loop(&options(opts)?)?)
+    loop_js(&core::sw_loop(&options(opts)?)?)
 }
 
 /// ZFC (warming) and FC (cooling) moments at `fieldOe` from `tMinK` to
@@ -39,7 +65,7 @@ pub fn sw_loop(
 pub fn zfc_fc(
     #[wasm_bindgen(unchecked_param_type = "object | undefined")] opts: JsValue,
 ) -> Result<JsValue, JsError> {
-    to_js(&core::zfc_fc(&options(opts)?)?)
+    zfc_js(core::zfc_fc(&options(opts)?)?)
 }
 
 /// The option object of a sample of the paper, "LAO/KTO" or "YAO/KTO", for
@@ -82,10 +108,21 @@ pub fn draw_magnet_loops_canvas(
     #[wasm_bindgen(unchecked_param_type = "object | undefined")] state: JsValue,
     scale: f64,
 ) -> Result<JsValue, JsError> {
-    let fig = magnet_loops(&loops_state(state)?)?;
+    let mut fig = magnet_loops(&loops_state(state)?)?;
     let style = Style::with_scale(scale);
     draw_on_canvas(canvas, |area| draw_magnet_loops(area, &fig, &style))?;
-    to_js(&fig)
+    let loops = std::mem::take(&mut fig.loops);
+    let out = to_js(&fig)?;
+    let list = js_sys::Array::new();
+    for l in loops {
+        let item: JsValue = js_sys::Object::new().into();
+        set(&item, "temperatureK", l.temperature_k.into())?;
+        set(&item, "loop", loop_js(&l.sweep)?)?;
+        set(&item, "report", report_js(l.report)?)?;
+        list.push(&item);
+    }
+    set(&out, "loops", list.into())?;
+    Ok(out)
 }
 
 /// Fig. 2 for `state` as an SVG document of `width` × `height` pixels.
@@ -120,7 +157,24 @@ pub fn draw_zfc_fc_canvas(
     let fig = zfc_fc_figure(&zfc_state(state)?)?;
     let style = Style::with_scale(scale);
     draw_on_canvas(canvas, |area| draw_zfc_fc(area, &fig, &style))?;
-    to_js(&fig)
+    let out = to_js(&ZfcFcHead {
+        sample: &fig.sample,
+        corrected: fig.corrected,
+        subtracted_emu: fig.subtracted_emu,
+        area_mm2: fig.area_mm2,
+    })?;
+    set(&out, "curves", zfc_js(fig.curves)?)?;
+    Ok(out)
+}
+
+/// The scalar part of a Fig. S5 result (the curves follow as typed arrays).
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ZfcFcHead<'a> {
+    sample: &'a str,
+    corrected: bool,
+    subtracted_emu: f64,
+    area_mm2: f64,
 }
 
 /// Fig. S5 for `state` as an SVG document of `width` × `height` pixels.

@@ -231,18 +231,31 @@ pub fn process_loop(
         .collect();
     let sym = Symmetry { br: &br, us: &us };
     let mut r = vec![0.0; n_u];
-    let mut best = (c, f64::INFINITY, 0.0);
-    // Candidates 2 % of the half-range apart: the minimum is a few field
-    // steps wide, and the fit refines it.
-    for k in 0..=20 {
-        let h0 = c - 0.2 * half + 0.4 * half * k as f64 / 20.0;
-        sym.eval(h0, &mut r, None);
+    // Eleven candidates 4 % of the half-range apart, then the vertex of the
+    // parabola through the best and its neighbours: a start the fit refines
+    // in a few steps.
+    const SCAN: usize = 10;
+    let at = |k: usize| c - 0.2 * half + 0.4 * half * k as f64 / SCAN as f64;
+    let mut rss = [0.0; SCAN + 1];
+    let score = |h0: f64, r: &mut [f64]| {
+        sym.eval(h0, r, None);
         let m0 = r.iter().sum::<f64>() / (2.0 * n_u as f64);
-        let rss: f64 = r.iter().map(|v| (v - 2.0 * m0).powi(2)).sum();
-        if rss < best.1 {
-            best = (h0, rss, m0);
+        (r.iter().map(|v| (v - 2.0 * m0).powi(2)).sum::<f64>(), m0)
+    };
+    for (k, v) in rss.iter_mut().enumerate() {
+        *v = score(at(k), &mut r).0;
+    }
+    let k = (0..=SCAN).fold(0, |b, k| if rss[k] < rss[b] { k } else { b });
+    let mut start = at(k);
+    if k > 0 && k < SCAN {
+        let (a, b, cc) = (rss[k - 1], rss[k], rss[k + 1]);
+        let curvature = a - 2.0 * b + cc;
+        if curvature > 0.0 {
+            let step = at(1) - at(0);
+            start += (0.5 * (a - cc) / curvature).clamp(-1.0, 1.0) * step;
         }
     }
+    let best = (start, score(start, &mut r).1);
     let zeros = vec![0.0; n_u];
     let centre = fit::least_squares_with_jacobian(
         |p, out| {
@@ -260,7 +273,7 @@ pub fn process_loop(
         &["offsetH", "offsetM"],
         &zeros,
         None,
-        &[best.0, best.2],
+        &[best.0, best.1],
     )?;
     let (h0, m0) = (centre.params[0].1, centre.params[1].1);
     sym.eval(h0, &mut r, None);
