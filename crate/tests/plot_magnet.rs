@@ -43,9 +43,9 @@ fn fig2_corrected_has_units_both_axes_and_a_legend_entry_per_temperature() {
     for c in ["#0072B2", "#D55E00", "#009E73", "#E69F00", "#CC79A7"] {
         assert!(svg.contains(c), "colour {c}");
     }
-    // Solid loops are one polyline each (+ the two zero axes); dashed loops
-    // are many short lines; every loop has markers of its own shape.
-    assert!(svg.matches("<polyline").count() >= 3 + 2);
+    // Each loop is one polyline (+ the two zero axes), with markers of its
+    // own shape: circles, triangles, squares, crosses, diamonds.
+    assert!(svg.matches("<polyline").count() >= 5 + 2);
     assert!(svg.matches("<circle").count() >= 16);
     assert!(svg.matches("<rect").count() >= 16);
 }

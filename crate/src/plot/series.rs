@@ -46,6 +46,8 @@ pub enum Marker {
     Triangle,
     Cross,
     Square,
+    Diamond,
+    Plus,
 }
 
 const COLORS: [RGBColor; 8] = [
@@ -59,20 +61,24 @@ const COLORS: [RGBColor; 8] = [
     okabe_ito::YELLOW,
 ];
 
-const MARKERS: [Marker; 4] = [
+const MARKERS: [Marker; 6] = [
     Marker::Circle,
     Marker::Triangle,
     Marker::Square,
     Marker::Cross,
+    Marker::Diamond,
+    Marker::Plus,
 ];
 
 impl CurveStyle {
-    /// The i-th of eight distinct styles: colour, solid or dashed, and marker.
+    /// The i-th of eight distinct styles: a colour and a marker shape each,
+    /// solid lines for the first six and dashed ones beyond (a dashed line is
+    /// hundreds of separate strokes on a canvas, so the common case avoids it).
     pub fn nth(i: usize) -> Self {
         Self {
             color: COLORS[i % COLORS.len()],
-            dashed: i % 2 == 1,
-            marker: MARKERS[(i / 2 + i) % MARKERS.len()],
+            dashed: i >= MARKERS.len(),
+            marker: MARKERS[i % MARKERS.len()],
         }
     }
 }
@@ -110,6 +116,19 @@ fn draw_glyph<DB: DrawingBackend>(
         Marker::Triangle => TriangleMarker::new((0, 0), r, style).draw(at, backend, ps),
         Marker::Cross => Cross::new((0, 0), r, style).draw(at, backend, ps),
         Marker::Square => backend.draw_rect((p.0 - r, p.1 - r), (p.0 + r, p.1 + r), &style, false),
+        Marker::Diamond => {
+            let (x, y) = p;
+            let d = r + r / 3;
+            backend.draw_path(
+                [(x, y - d), (x + d, y), (x, y + d), (x - d, y), (x, y - d)],
+                &style,
+            )
+        }
+        Marker::Plus => {
+            let (x, y) = p;
+            backend.draw_line((x - r, y), (x + r, y), &style)?;
+            backend.draw_line((x, y - r), (x, y + r), &style)
+        }
     }
 }
 
