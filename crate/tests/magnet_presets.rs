@@ -437,3 +437,30 @@ fn figure_states_check_their_temperature_sets() {
         ok.loops[1].sweep.m[0] - ok.loops[1].sweep.m_ferro[0]
     );
 }
+
+#[test]
+fn background_and_noise_do_not_change_the_sweep_and_reuse_it() {
+    // M_s, χ, the offset and the noise leave the ensemble's sweep alone (the
+    // cache serves it); M_s scales it.
+    let o = magnet_preset("LAO/KTO").unwrap();
+    let a = sw_loop(&o).unwrap();
+    let b = sw_loop(&MagnetOptions {
+        chi_emu_per_oe: 0.0,
+        noise_emu: 0.0,
+        offset_emu: 1e-6,
+        ms_emu: 2.0 * o.ms_emu,
+        ..o.clone()
+    })
+    .unwrap();
+    for (i, (x, y)) in a.m_ferro.iter().zip(&b.m_ferro).enumerate() {
+        assert_eq!(2.0 * x, *y);
+        assert_eq!(b.m[i], y + 1e-6);
+    }
+    // A changed H_K is a new sweep.
+    let c = sw_loop(&MagnetOptions {
+        hk_oe: 1.01 * o.hk_oe,
+        ..o
+    })
+    .unwrap();
+    assert_ne!(a.m_ferro, c.m_ferro);
+}

@@ -30,6 +30,11 @@ export async function wasmTimings() {
       const t = new Float64Array(theta);
       const h = new Float64Array(hc2);
       const lao = k.magnetPreset('LAO/KTO');
+      // ktao keeps recent sweeps (M_s, χ or noise sliders reuse them): each
+      // timed call moves H_K by 1e-9 Oe, as a dragged H_K slider does, so it
+      // computes its sweep afresh.
+      let nudge = 0;
+      const dragged = (o) => ({ ...o, hkOe: lao.hkOe + (nudge += 1e-9) });
       const cold = { ...lao, temperatureK: 1.8 };
       const hot = { ...lao, temperatureK: 300 };
       const long = k.swLoop({ ...lao, points: 1000 });
@@ -37,8 +42,8 @@ export async function wasmTimings() {
       const ml = new Float64Array(long.m);
       const cases = [
         { case: 'fitHc2Angle', us_per_call: timeUs(() => k.fitHc2Angle(t, h)) },
-        { case: 'swLoop1p8K', us_per_call: timeUs(() => k.swLoop(cold)) },
-        { case: 'swLoop300K', us_per_call: timeUs(() => k.swLoop(hot)) },
+        { case: 'swLoop1p8K', us_per_call: timeUs(() => k.swLoop(dragged(cold))) },
+        { case: 'swLoop300K', us_per_call: timeUs(() => k.swLoop(dragged(hot))) },
         { case: 'zfcFc', us_per_call: timeUs(() => k.zfcFc(lao)) },
         { case: 'processLoop1000', us_per_call: timeUs(() => k.processLoop(hl, ml)) },
       ];
@@ -47,10 +52,14 @@ export async function wasmTimings() {
       canvas.width = 900;
       canvas.height = 600;
       document.body.append(canvas);
+      const fig2 = k.magnetLoopsDefaults();
+      const s5 = k.zfcFcDefaults();
+      let chi = 0;
       const figures = [
         ['hc2-angle (Fig. 1d)', () => k.drawHc2Angle(canvas, k.hc2AngleDefaults(), 1)],
-        ['magnet-loops (Fig. 2)', () => k.drawMagnetLoops(canvas, k.magnetLoopsDefaults(), 1)],
-        ['zfc-fc (Fig. S5)', () => k.drawZfcFc(canvas, k.zfcFcDefaults(), 1)],
+        ['magnet-loops (Fig. 2), H_K dragged', () => k.drawMagnetLoops(canvas, { ...fig2, hkOe: fig2.hkOe + (nudge += 1e-9) }, 1)],
+        ['magnet-loops (Fig. 2), χ dragged', () => k.drawMagnetLoops(canvas, { ...fig2, chiEmuPerOe: fig2.chiEmuPerOe * (1 + (chi += 1e-6)) }, 1)],
+        ['zfc-fc (Fig. S5), H_K dragged', () => k.drawZfcFc(canvas, { ...s5, hkOe: s5.hkOe + (nudge += 1e-9) }, 1)],
       ];
       const updates = figures.map(([figure, draw]) => {
         for (let i = 0; i < 5; i++) draw();

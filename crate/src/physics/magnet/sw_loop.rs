@@ -24,6 +24,7 @@ use crate::physics::constants::{K_B_J_PER_K, MU_B_J_PER_T};
 use rand::{rngs::StdRng, SeedableRng};
 use rand_distr::{Distribution, StandardNormal};
 use serde::Serialize;
+use std::cell::RefCell;
 use std::rc::Rc;
 
 /// How finely the ensemble is sampled.
@@ -131,12 +132,14 @@ pub fn sw_loop_with(o: &MagnetOptions, res: Resolution) -> Result<SwLoop, Magnet
     let h: Vec<f64> = up.iter().rev().chain(up.iter()).copied().collect();
     let ms_t = thermal::ms_ratio(o.temperature_k, o.tc_k);
     let m_ferro: Vec<f64> = if ms_t > 0.0 {
-        let thermal_on = o.temperature_k > 0.0;
-        let classes = Classes::new(o, checked.ensemble, thermal_on, res);
-        let magnetization = o.magnetization_emu_cm3 * ms_t;
-        let ln_f0t = thermal::ln_attempts(o.measure_time_s);
-        let reduced = super::sweep::reduced_loop(&classes, &up, ln_f0t, |hk, v| {
-            thermal::barrier_over_kt(magnetization, hk, v, o.temperature_k)
+        let reduced = cached_sweep(o, res, || {
+            let thermal_on = o.temperature_k > 0.0;
+            let classes = Classes::new(o, checked.ensemble, thermal_on, res);
+            let magnetization = o.magnetization_emu_cm3 * ms_t;
+            let ln_f0t = thermal::ln_attempts(o.measure_time_s);
+            super::sweep::reduced_loop(&classes, &up, ln_f0t, |hk, v| {
+                thermal::barrier_over_kt(magnetization, hk, v, o.temperature_k)
+            })
         });
         reduced.iter().map(|r| o.ms_emu * ms_t * r).collect()
     } else {
@@ -152,6 +155,66 @@ pub fn sw_loop_with(o: &MagnetOptions, res: Resolution) -> Result<SwLoop, Magnet
         })
         .collect();
     Ok(SwLoop { h, m, m_ferro })
+}
+
+/// Sweeps kept for reuse: a page recomputes its loops whenever any control
+/// moves, but M_s, χ, the paramagnet, the offset and the noise do not change
+/// the sweep of the ensemble (M_s only scales it). The last few are kept,
+/// keyed by every option that does.
+const SWEEP_CACHE: usize = 32;
+
+type SweepKey = [u64; 15];
+
+thread_local! {
+    static SWEEPS: RefCell<Vec<(SweepKey, Rc<Vec<f64>>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The sweep (in units of M_s(T)) of `o` at `res`, from the cache or `compute`.
+fn cached_sweep(
+    o: &MagnetOptions,
+    res: Resolution,
+    compute: impl FnOnce() -> Vec<f64>,
+) -> Rc<Vec<f64>> {
+    let ensemble = match o.ensemble.as_str() {
+        "aligned" => 0,
+        "inplane" => 1,
+        "random3d" => 2,
+        _ => 3,
+    };
+    let key: SweepKey = [
+        ensemble,
+        o.psi_deg.to_bits(),
+        o.spread_deg.to_bits(),
+        o.hk_oe.to_bits(),
+        o.hk_spread.to_bits(),
+        o.magnetization_emu_cm3.to_bits(),
+        o.volume_nm3.to_bits(),
+        o.volume_spread.to_bits(),
+        o.temperature_k.to_bits(),
+        o.tc_k.to_bits(),
+        o.measure_time_s.to_bits(),
+        o.h_max_oe.to_bits(),
+        o.points.to_bits(),
+        (res.class_budget as u64) << 32 | res.min_angles as u64,
+        (res.max_angles as u64) << 32 | (res.hk_classes as u64) << 16 | res.volume_classes as u64,
+    ];
+    if let Some(hit) = SWEEPS.with(|c| {
+        c.borrow()
+            .iter()
+            .find(|e| e.0 == key)
+            .map(|e| Rc::clone(&e.1))
+    }) {
+        return hit;
+    }
+    let sweep = Rc::new(compute());
+    SWEEPS.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() >= SWEEP_CACHE {
+            c.remove(0);
+        }
+        c.push((key, Rc::clone(&sweep)));
+    });
+    sweep
 }
 
 /// χH + paramagnet + offset at field `h_oe` and temperature `t_k`, emu.
