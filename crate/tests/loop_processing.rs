@@ -242,6 +242,8 @@ fn refuses_bad_input_with_a_message_naming_it() {
     badm[10] = f64::INFINITY;
     assert!(msg(&h, &badm, &o).contains("mEmu[10] must be a finite number"));
     assert!(msg(&h, &m[..10], &o).contains("mEmu has 10 values but hOe has 400"));
+    let huge: Vec<f64> = m.iter().map(|v| v * 1e300).collect();
+    assert!(msg(&h, &huge, &o).contains("mEmu must lie between"));
     // A sweep with a single branch.
     assert!(msg(&h[..200], &m[..200], &o).contains("must sweep a full loop"));
     let with = |f: fn(&mut LoopOptions)| {

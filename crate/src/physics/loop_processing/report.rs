@@ -4,7 +4,7 @@ use super::branches::{split, Branch, Branches};
 use super::local::{self, Local, WindowPoint};
 use super::LoopError;
 use crate::fit;
-use crate::input;
+use crate::input::{self, InputError};
 use crate::physics::constants::{EMU_IN_A_M2, KTAO3_LATTICE_A, MU_B_J_PER_T};
 use serde::{Deserialize, Serialize};
 
@@ -203,6 +203,18 @@ pub fn process_loop(
     input::finite_slice("hOe", h_oe)?;
     input::same_len("mEmu", m_emu, "hOe", h_oe)?;
     input::finite_slice("mEmu", m_emu)?;
+    // Bounds far beyond any magnetometer keep every sum of squares finite.
+    for (name, v, bound) in [("hOe", h_oe, 1e12), ("mEmu", m_emu, 1e30)] {
+        if let Some(&x) = v.iter().find(|x| x.abs() > bound) {
+            return Err(InputError::OutOfRange {
+                name,
+                min: -bound,
+                max: bound,
+                value: x,
+            }
+            .into());
+        }
+    }
     if let Some(h) = opts.h_sat_oe {
         input::positive("hSatOe", h, "field in Oe")?;
     }
@@ -332,8 +344,16 @@ pub fn process_loop(
     let (closure, closure_err) = (value(4), error(4));
     let curved = local::window(&window, true)?;
     let curvature_t = curved.params[5].1 / curved.errors[5].1;
-    // (An undetermined curvature, NaN, cannot show a bend.)
-    let linear = curvature_t.is_nan() || curvature_t.abs() < 3.0;
+    // The bend across the window: a significant but negligible one (below
+    // 0.1 % of M_s, found only because the noise is tiny) is no warning, and
+    // an undetermined curvature (NaN) shows none.
+    let ubar = window.iter().map(|q| q.u.abs()).sum::<f64>() / window.len() as f64;
+    let spread = window
+        .iter()
+        .map(|q| (q.u.abs() - ubar).powi(2))
+        .fold(0.0, f64::max);
+    let bend = (curved.params[5].1 * spread).abs();
+    let linear = curvature_t.is_nan() || curvature_t.abs() < 3.0 || bend < 1e-3 * ms.abs();
     if !linear {
         warnings.push(format!(
             "the high-field window |H − H0| ≥ {h_sat:.0} Oe is not linear (curvature at \
