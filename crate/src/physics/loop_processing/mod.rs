@@ -42,6 +42,7 @@
 //! (HystLab).
 
 pub mod branches;
+mod centre;
 mod local;
 mod report;
 
