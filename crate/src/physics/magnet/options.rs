@@ -38,8 +38,9 @@ pub struct MagnetOptions {
     /// in one (111) Ta layer (a/√3 = 2.303 Å thick).
     pub magnetization_emu_cm3: f64,
     /// Median particle (switching) volume, nm³. Default 8e5 nm³: a magnetic
-    /// patch a few hundred nm across that stays blocked at 300 K (KV/k_BT ≈ 100
-    /// at 300 K with the default M_s and H_K), so the loop is still open there.
+    /// patch a few hundred nm across (in a layer 0.23 nm thick) that stays
+    /// blocked at 300 K — KV/k_BT ≈ 70 there with the default M_s(T) and H_K,
+    /// three times ln(f0 t) ≈ 23 — so the loop is still open at 300 K.
     pub volume_nm3: f64,
     /// Log-normal width σ of the volumes, 0–3. Default 0.8: broad, so ZFC and
     /// FC split over the whole range 1.8–300 K (Fig. S5).
@@ -115,9 +116,13 @@ impl Default for MagnetOptions {
 /// The options after their checks, in the types the model uses.
 #[derive(Debug, Clone)]
 pub struct Checked {
+    /// The easy-axis distribution.
     pub ensemble: Ensemble,
+    /// Field points of the loop (even).
     pub points: usize,
+    /// Temperatures of ZFC/FC.
     pub temperature_points: usize,
+    /// The noise seed.
     pub seed: u64,
 }
 
