@@ -4,24 +4,43 @@
 use super::branches::Branches;
 use super::LoopError;
 use crate::fit;
+use std::cell::Cell;
 
 /// The symmetry residuals of a loop on the symmetric grid `us`.
 struct Symmetry<'a> {
     br: &'a Branches,
     us: &'a [f64],
+    /// Scratch arrays (fields, values and slopes of both branches), taken
+    /// out of the cell for an evaluation and put back: no allocation per
+    /// evaluation, and nothing that can fail.
+    scratch: Cell<[Vec<f64>; 5]>,
 }
 
-impl Symmetry<'_> {
+impl<'a> Symmetry<'a> {
+    fn new(br: &'a Branches, us: &'a [f64]) -> Self {
+        let n = us.len();
+        Self {
+            br,
+            us,
+            scratch: Cell::new(std::array::from_fn(|_| vec![0.0; n])),
+        }
+    }
+
     /// m_d(h0 + u_k) + m_a(h0 − u_k) into `out` and, when given, its
     /// derivative in h0 into `slope`. The grid is symmetric, u_{n−1−k} = −u_k,
     /// so both branches are read at the same ascending fields h0 + u_k.
     fn eval(&self, h0: f64, out: &mut [f64], slope: Option<&mut [f64]>) {
         let n = self.us.len();
-        let xs: Vec<f64> = self.us.iter().map(|u| h0 + u).collect();
-        let (mut vd, mut dd, mut va, mut da) =
-            (vec![0.0; n], vec![0.0; n], vec![0.0; n], vec![0.0; n]);
-        self.br.down.eval_ascending(&xs, &mut vd, &mut dd);
-        self.br.up.eval_ascending(&xs, &mut va, &mut da);
+        let mut scratch = self.scratch.take();
+        let [xs, vd, dd, va, da] = &mut scratch;
+        for v in [&mut *xs, &mut *vd, &mut *dd, &mut *va, &mut *da] {
+            v.resize(n, 0.0);
+        }
+        for (x, u) in xs.iter_mut().zip(self.us) {
+            *x = h0 + u;
+        }
+        self.br.down.eval_ascending(xs, vd, dd);
+        self.br.up.eval_ascending(xs, va, da);
         for (k, o) in out.iter_mut().enumerate() {
             *o = vd[k] + va[n - 1 - k];
         }
@@ -30,6 +49,7 @@ impl Symmetry<'_> {
                 *o = dd[k] + da[n - 1 - k];
             }
         }
+        self.scratch.set(scratch);
     }
 }
 
@@ -42,7 +62,7 @@ impl Symmetry<'_> {
 /// r = A m linear in the measured moments, Cov = (JᵀJ)⁻¹ JᵀA (σ² I) AᵀJ (JᵀJ)⁻¹.
 pub fn centre_errors(br: &Branches, h0: f64, us: &[f64], sigma: f64) -> (f64, f64) {
     let n = us.len();
-    let sym = Symmetry { br, us };
+    let sym = Symmetry::new(br, us);
     let (mut r, mut jh) = (vec![0.0; n], vec![0.0; n]);
     sym.eval(h0, &mut r, Some(&mut jh));
     // B = JᵀJ with the M0 column −2.
@@ -117,7 +137,7 @@ pub fn centre(br: &Branches, lo: f64, hi: f64) -> Result<Centre, LoopError> {
     let us: Vec<f64> = (0..n_u)
         .map(|i| -u_max + 2.0 * u_max * i as f64 / (n_u - 1) as f64)
         .collect();
-    let sym = Symmetry { br, us: &us };
+    let sym = Symmetry::new(br, &us);
     let mut r = vec![0.0; n_u];
     // Eleven candidates 4 % of the half-range apart, then the vertex of the
     // parabola through the best and its neighbours: a start the fit refines
