@@ -2,7 +2,7 @@
 //! substrate's diamagnetism) or corrected, with a second axis in μ_B per
 //! interface unit cell.
 
-use super::series::{caption, decade, draw_curve, power_of_ten, CurveStyle};
+use super::series::{caption, decade, draw_curve, draw_legend, power_of_ten, Corner, CurveStyle};
 use super::style::{Style, GRID};
 use super::PlotError;
 use crate::physics::constants::KTAO3_LATTICE_A;
@@ -126,28 +126,18 @@ where
         axis,
     ))?;
     chart.draw_series(LineSeries::new([(0.0, -top), (0.0, top)], axis))?;
+    let mut legend = Vec::new();
     for (i, (l, c)) in fig.loops.iter().zip(&curves).enumerate() {
         let pts: Vec<(f64, f64)> = c.iter().map(|&(h, m)| (h, m / unit)).collect();
-        draw_curve(
-            &mut chart,
-            &pts,
-            CurveStyle::nth(i),
-            MARKER_STRIDE,
-            &format!("{} K", l.temperature_k),
-            style,
-        )?;
+        draw_curve(&mut chart, &pts, CurveStyle::nth(i), MARKER_STRIDE, style)?;
+        legend.push((CurveStyle::nth(i), format!("{} K", l.temperature_k)));
     }
-    chart
-        .configure_series_labels()
-        .position(if fig.corrected {
-            SeriesLabelPosition::LowerRight
-        } else {
-            SeriesLabelPosition::UpperRight
-        })
-        .label_font(font(13.0))
-        .background_style(WHITE.mix(0.9))
-        .border_style(BLACK.stroke_width(style.px(1.0)))
-        .draw()?;
+    let corner = if fig.corrected {
+        Corner::LowerRight
+    } else {
+        Corner::UpperRight
+    };
+    draw_legend(&chart, &legend, corner, style)?;
     area.present()?;
     Ok(())
 }

@@ -8,6 +8,7 @@ use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::element::{Drawable, PointCollection};
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters_backend::{BackendCoord, DrawingErrorKind};
 
 /// The power of ten that puts `max_abs` between 1 and 10 (0 for zero).
@@ -186,13 +187,12 @@ impl<DB: DrawingBackend> Drawable<DB> for Swatch {
 }
 
 /// Draws `points` as one line (solid or dashed) with a marker every
-/// `stride` points, labelled `label` in the legend.
+/// `stride` points.
 pub fn draw_curve<DB: DrawingBackend>(
     chart: &mut Chart2d<'_, DB>,
     points: &[(f64, f64)],
     cs: CurveStyle,
     stride: usize,
-    label: &str,
     style: &Style,
 ) -> Result<(), PlotError>
 where
@@ -212,29 +212,96 @@ where
     } else {
         chart.draw_series(LineSeries::new(points.iter().copied(), stroke))?;
     }
-    let kind = cs.marker;
-    let len = style.px(26.0) as i32;
-    let dashed = cs.dashed.then_some((dash.0 as i32, dash.1 as i32));
-    chart
-        .draw_series(points.iter().step_by(stride.max(1)).map(|&p| Glyph {
-            at: p,
-            r,
-            style: thin,
-            kind,
-        }))?
-        .label(label)
-        .legend(move |(x, y)| Swatch {
-            at: (x, y),
-            len,
-            line: stroke,
-            dash: dashed,
+    chart.draw_series(points.iter().step_by(stride.max(1)).map(|&p| Glyph {
+        at: p,
+        r,
+        style: thin,
+        kind: cs.marker,
+    }))?;
+    Ok(())
+}
+
+/// Where a legend sits in the plotting area.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Corner {
+    UpperRight,
+    MiddleRight,
+    LowerRight,
+}
+
+/// A legend of `entries` (style, label) in a `corner` of the chart's
+/// plotting area. Drawn here rather than by plotters' series labels, which
+/// lay out their text with DOM elements in the browser (a forced page layout
+/// per line, milliseconds per figure, and inline styles the site's
+/// Content-Security-Policy refuses); this measures through the backend.
+pub fn draw_legend<DB: DrawingBackend>(
+    chart: &Chart2d<'_, DB>,
+    entries: &[(CurveStyle, String)],
+    corner: Corner,
+    style: &Style,
+) -> Result<(), PlotError>
+where
+    DB::ErrorType: 'static,
+{
+    let area = chart.plotting_area().strip_coord_spec();
+    let font = (style.font.as_str(), style.font_px(13.0)).into_font();
+    let text = font.color(&BLACK).pos(Pos::new(HPos::Left, VPos::Center));
+    let mut widest = 0;
+    let mut tallest = 0;
+    for (_, label) in entries {
+        let (w, h) = area.estimate_text_size(label, &text)?;
+        widest = widest.max(w as i32);
+        tallest = tallest.max(h as i32);
+    }
+    let (pad, swatch, gap) = (
+        style.px(6.0) as i32,
+        style.px(26.0) as i32,
+        style.px(6.0) as i32,
+    );
+    let line = (tallest as f64 * 1.25).ceil() as i32;
+    let (w, h) = (
+        2 * pad + swatch + gap + widest,
+        2 * pad + line * entries.len() as i32,
+    );
+    let (aw, ah) = area.dim_in_pixel();
+    let (aw, ah) = (aw as i32, ah as i32);
+    let margin = style.px(10.0) as i32;
+    let x0 = aw - w - margin;
+    let y0 = match corner {
+        Corner::UpperRight => margin,
+        Corner::MiddleRight => (ah - h) / 2,
+        Corner::LowerRight => ah - h - margin,
+    };
+    area.draw(&Rectangle::new(
+        [(x0, y0), (x0 + w, y0 + h)],
+        WHITE.mix(0.9).filled(),
+    ))?;
+    area.draw(&Rectangle::new(
+        [(x0, y0), (x0 + w, y0 + h)],
+        BLACK.stroke_width(style.px(1.0)),
+    ))?;
+    let r = style.px(3.5) as i32;
+    let dash = (style.px(6.0) as i32, style.px(4.0) as i32);
+    for (i, (cs, label)) in entries.iter().enumerate() {
+        let y = y0 + pad + line * i as i32 + line / 2;
+        area.draw(&Swatch {
+            at: (x0 + pad, y),
+            len: swatch,
+            line: cs.color.stroke_width(style.px(1.8)),
+            dash: cs.dashed.then_some(dash),
             glyph: Glyph {
-                at: (x, y),
+                at: (0, 0),
                 r,
-                style: thin,
-                kind,
+                style: cs.color.stroke_width(style.px(1.3)),
+                kind: cs.marker,
             },
-        });
+        })?;
+        area.draw(&Text::new(
+            label.clone(),
+            (x0 + pad + swatch + gap, y),
+            text.clone(),
+        ))?;
+    }
     Ok(())
 }
 

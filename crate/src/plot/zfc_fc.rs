@@ -2,7 +2,9 @@
 //! field, with the bifurcation (irreversibility) temperature marked.
 
 use super::magnet_loops::sample_name;
-use super::series::{caption, decade, draw_curve, power_of_ten, CurveStyle, Marker};
+use super::series::{
+    caption, decade, draw_curve, draw_legend, power_of_ten, Corner, CurveStyle, Marker,
+};
 use super::style::{okabe_ito, Style, GRID};
 use super::PlotError;
 use crate::physics::constants::KTAO3_LATTICE_A;
@@ -117,8 +119,8 @@ where
         dashed: true,
         marker: Marker::Square,
     };
-    draw_curve(&mut chart, &pts(&c.fc), fc, MARKER_STRIDE, "FC", style)?;
-    draw_curve(&mut chart, &pts(&c.zfc), zfc, MARKER_STRIDE, "ZFC", style)?;
+    draw_curve(&mut chart, &pts(&c.fc), fc, MARKER_STRIDE, style)?;
+    draw_curve(&mut chart, &pts(&c.zfc), zfc, MARKER_STRIDE, style)?;
     // The bifurcation: a dashed vertical line, or the top of the range when
     // the curves are still apart there.
     let (t_mark, label) = match c.bifurcation_k {
@@ -143,13 +145,12 @@ where
     let gap = style.px(6.0) as i32;
     let x = if right { px - gap - w as i32 } else { px + gap };
     area.draw(&Text::new(label, (x, py + gap), text))?;
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::MiddleRight)
-        .label_font(font(13.0))
-        .background_style(WHITE.mix(0.9))
-        .border_style(BLACK.stroke_width(style.px(1.0)))
-        .draw()?;
+    draw_legend(
+        &chart,
+        &[(fc, "FC".to_string()), (zfc, "ZFC".to_string())],
+        Corner::MiddleRight,
+        style,
+    )?;
     area.present()?;
     Ok(())
 }
