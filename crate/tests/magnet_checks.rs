@@ -333,3 +333,32 @@ fn background_and_noise_do_not_change_the_sweep_and_reuse_it() {
     .unwrap();
     assert_ne!(a.m_ferro, c.m_ferro);
 }
+
+#[test]
+fn loops_computed_together_equal_loops_computed_alone() {
+    // sw_loops shares the temperature-independent part of the sweeps; a
+    // resolution equal in effect but different in its key (max_angles is not
+    // reached) forces sw_loop_with to compute each loop afresh.
+    let base = MagnetOptions {
+        hk_oe: 301.234,
+        ..magnet_preset("YAO/KTO").unwrap()
+    };
+    let options: Vec<MagnetOptions> = [1.8, 77.0, 300.0, 0.0]
+        .iter()
+        .enumerate()
+        .map(|(i, &t)| MagnetOptions {
+            temperature_k: t,
+            seed: i as f64,
+            ..base.clone()
+        })
+        .collect();
+    let together = ktao::physics::magnet::sw_loop::sw_loops(&options).unwrap();
+    let alone_res = Resolution {
+        max_angles: 255,
+        ..LOOP_RESOLUTION
+    };
+    for (o, t) in options.iter().zip(&together) {
+        let alone = sw_loop_with(o, alone_res).unwrap();
+        assert_eq!(alone.m, t.m, "T = {} K", o.temperature_k);
+    }
+}

@@ -3,7 +3,7 @@
 //! page applied on top.
 
 use super::options::{magnet_preset, MagnetOptions};
-use super::sw_loop::{sw_loop, SwLoop};
+use super::sw_loop::{sw_loops, SwLoop};
 use super::zfc_fc::{zfc_fc, ZfcFc};
 use super::MagnetError;
 use crate::input::{self, InputError};
@@ -175,16 +175,19 @@ pub fn magnet_loops(state: &MagnetLoopsState) -> Result<MagnetLoops, FigureError
     let base = state.options()?;
     let seed = base.check()?.seed;
     let lopts = LoopOptions::default();
-    let loops = temps
+    let options: Vec<MagnetOptions> = temps
         .iter()
         .enumerate()
-        .map(|(i, &t)| {
-            let o = MagnetOptions {
-                temperature_k: t,
-                seed: seed.saturating_add(i as u64) as f64,
-                ..base.clone()
-            };
-            let sweep = sw_loop(&o)?;
+        .map(|(i, &t)| MagnetOptions {
+            temperature_k: t,
+            seed: seed.saturating_add(i as u64) as f64,
+            ..base.clone()
+        })
+        .collect();
+    let loops = sw_loops(&options)?
+        .into_iter()
+        .zip(&temps)
+        .map(|(sweep, &t)| {
             let report = process_loop(&sweep.h, &sweep.m, &lopts)?;
             Ok(LoopAtTemperature {
                 temperature_k: t,

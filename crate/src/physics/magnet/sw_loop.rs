@@ -126,35 +126,111 @@ pub fn sw_loop(o: &MagnetOptions) -> Result<SwLoop, MagnetError> {
 
 /// [`sw_loop`] at a chosen quadrature resolution (for convergence checks).
 pub fn sw_loop_with(o: &MagnetOptions, res: Resolution) -> Result<SwLoop, MagnetError> {
-    let checked = o.check()?;
-    let nb = checked.points / 2;
-    let up = ascending_fields(o.h_max_oe, nb);
-    let h: Vec<f64> = up.iter().rev().chain(up.iter()).copied().collect();
-    let ms_t = thermal::ms_ratio(o.temperature_k, o.tc_k);
-    let m_ferro: Vec<f64> = if ms_t > 0.0 {
-        let reduced = cached_sweep(o, res, || {
-            let thermal_on = o.temperature_k > 0.0;
-            let classes = Classes::new(o, checked.ensemble, thermal_on, res);
-            let magnetization = o.magnetization_emu_cm3 * ms_t;
-            let ln_f0t = thermal::ln_attempts(o.measure_time_s);
-            super::sweep::reduced_loop(&classes, &up, ln_f0t, |hk, v| {
-                thermal::barrier_over_kt(magnetization, hk, v, o.temperature_k)
-            })
-        });
-        reduced.iter().map(|r| o.ms_emu * ms_t * r).collect()
-    } else {
-        vec![0.0; h.len()]
-    };
-    let mut rng = StdRng::seed_from_u64(checked.seed);
-    let m = h
+    let mut loops = sw_loops_with(std::slice::from_ref(o), res)?;
+    loops
+        .pop()
+        .ok_or(MagnetError::OddPoints { points: o.points })
+}
+
+/// The loops of several option objects, as [`sw_loop`] gives them one by
+/// one. Options that differ only in temperature, M_s, χ, paramagnet, offset,
+/// noise and seed (a page's loops at several temperatures) share their
+/// classes and the temperature-independent part of their sweeps.
+pub fn sw_loops(options: &[MagnetOptions]) -> Result<Vec<SwLoop>, MagnetError> {
+    sw_loops_with(options, LOOP_RESOLUTION)
+}
+
+fn sw_loops_with(options: &[MagnetOptions], res: Resolution) -> Result<Vec<SwLoop>, MagnetError> {
+    let checked = options
         .iter()
-        .zip(&m_ferro)
-        .map(|(&hi, &mf)| {
-            let z: f64 = StandardNormal.sample(&mut rng);
-            mf + background(o, hi, o.temperature_k) + o.noise_emu * z
+        .map(|o| o.check())
+        .collect::<Result<Vec<_>, _>>()?;
+    // The sweeps (in units of M_s(T)): from the cache, or computed together
+    // with those that share everything but temperature.
+    let mut sweeps: Vec<Option<Rc<Vec<f64>>>> = options
+        .iter()
+        .map(|o| {
+            if thermal::ms_ratio(o.temperature_k, o.tc_k) > 0.0 {
+                cached(&sweep_key(o, res))
+            } else {
+                Some(Rc::new(Vec::new()))
+            }
         })
         .collect();
-    Ok(SwLoop { h, m, m_ferro })
+    for i in 0..options.len() {
+        if sweeps[i].is_some() {
+            continue;
+        }
+        let o = &options[i];
+        let shape = sweep_key(
+            &MagnetOptions {
+                temperature_k: 0.0,
+                ..o.clone()
+            },
+            res,
+        );
+        let thermal_on = o.temperature_k > 0.0;
+        let group: Vec<usize> = (i..options.len())
+            .filter(|&k| {
+                sweeps[k].is_none()
+                    && (options[k].temperature_k > 0.0) == thermal_on
+                    && sweep_key(
+                        &MagnetOptions {
+                            temperature_k: 0.0,
+                            ..options[k].clone()
+                        },
+                        res,
+                    ) == shape
+            })
+            .collect();
+        let classes = Classes::new(o, checked[i].ensemble, thermal_on, res);
+        let nb = checked[i].points / 2;
+        let up = ascending_fields(o.h_max_oe, nb);
+        let ln_f0t = thermal::ln_attempts(o.measure_time_s);
+        let barriers: Vec<Box<dyn Fn(f64, f64) -> f64>> = group
+            .iter()
+            .map(|&k| {
+                let t = options[k].temperature_k;
+                let magnetization = o.magnetization_emu_cm3 * thermal::ms_ratio(t, o.tc_k);
+                Box::new(move |hk: f64, v: f64| thermal::barrier_over_kt(magnetization, hk, v, t))
+                    as Box<dyn Fn(f64, f64) -> f64>
+            })
+            .collect();
+        let refs: Vec<&dyn Fn(f64, f64) -> f64> = barriers.iter().map(|b| b.as_ref()).collect();
+        let reduced = super::sweep::reduced_loops(&classes, &up, ln_f0t, &refs);
+        for (&k, r) in group.iter().zip(reduced) {
+            let r = Rc::new(r);
+            store(sweep_key(&options[k], res), Rc::clone(&r));
+            sweeps[k] = Some(r);
+        }
+    }
+    options
+        .iter()
+        .zip(&checked)
+        .zip(sweeps)
+        .map(|((o, c), sweep)| {
+            let nb = c.points / 2;
+            let up = ascending_fields(o.h_max_oe, nb);
+            let h: Vec<f64> = up.iter().rev().chain(up.iter()).copied().collect();
+            let ms_t = thermal::ms_ratio(o.temperature_k, o.tc_k);
+            let sweep = sweep.unwrap_or_default();
+            let m_ferro: Vec<f64> = if ms_t > 0.0 && sweep.len() == h.len() {
+                sweep.iter().map(|r| o.ms_emu * ms_t * r).collect()
+            } else {
+                vec![0.0; h.len()]
+            };
+            let mut rng = StdRng::seed_from_u64(c.seed);
+            let m = h
+                .iter()
+                .zip(&m_ferro)
+                .map(|(&hi, &mf)| {
+                    let z: f64 = StandardNormal.sample(&mut rng);
+                    mf + background(o, hi, o.temperature_k) + o.noise_emu * z
+                })
+                .collect();
+            Ok(SwLoop { h, m, m_ferro })
+        })
+        .collect()
 }
 
 /// Sweeps kept for reuse: a page recomputes its loops whenever any control
@@ -169,19 +245,15 @@ thread_local! {
     static SWEEPS: RefCell<Vec<(SweepKey, Rc<Vec<f64>>)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// The sweep (in units of M_s(T)) of `o` at `res`, from the cache or `compute`.
-fn cached_sweep(
-    o: &MagnetOptions,
-    res: Resolution,
-    compute: impl FnOnce() -> Vec<f64>,
-) -> Rc<Vec<f64>> {
+/// The key of the sweep of `o` at `res`: every option that shapes it.
+fn sweep_key(o: &MagnetOptions, res: Resolution) -> SweepKey {
     let ensemble = match o.ensemble.as_str() {
         "aligned" => 0,
         "inplane" => 1,
         "random3d" => 2,
         _ => 3,
     };
-    let key: SweepKey = [
+    [
         ensemble,
         o.psi_deg.to_bits(),
         o.spread_deg.to_bits(),
@@ -197,24 +269,28 @@ fn cached_sweep(
         o.points.to_bits(),
         (res.class_budget as u64) << 32 | res.min_angles as u64,
         (res.max_angles as u64) << 32 | (res.hk_classes as u64) << 16 | res.volume_classes as u64,
-    ];
-    if let Some(hit) = SWEEPS.with(|c| {
+    ]
+}
+
+/// A kept sweep.
+fn cached(key: &SweepKey) -> Option<Rc<Vec<f64>>> {
+    SWEEPS.with(|c| {
         c.borrow()
             .iter()
-            .find(|e| e.0 == key)
+            .find(|e| &e.0 == key)
             .map(|e| Rc::clone(&e.1))
-    }) {
-        return hit;
-    }
-    let sweep = Rc::new(compute());
+    })
+}
+
+/// Keeps a sweep, dropping the oldest beyond [`SWEEP_CACHE`].
+fn store(key: SweepKey, sweep: Rc<Vec<f64>>) {
     SWEEPS.with(|c| {
         let mut c = c.borrow_mut();
         if c.len() >= SWEEP_CACHE {
             c.remove(0);
         }
-        c.push((key, Rc::clone(&sweep)));
+        c.push((key, sweep));
     });
-    sweep
 }
 
 /// χH + paramagnet + offset at field `h_oe` and temperature `t_k`, emu.

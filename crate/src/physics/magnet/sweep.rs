@@ -118,56 +118,62 @@ impl States {
 }
 
 /// The loop in units of M_s(T) on the sweep down the ascending,
-/// antisymmetric `fields` and back up; `a(hk, v)` is KV/k_BT of a class.
-pub(crate) fn reduced_loop(
+/// antisymmetric `fields` and back up, at several temperatures at once:
+/// `a[t](hk, v)` is KV/k_BT of a class at the t-th. The states of each
+/// (ψ, H_K) along the sweep — the table walk, the energy gaps, the barriers'
+/// field factors — do not depend on temperature and are computed once.
+pub(crate) fn reduced_loops(
     classes: &Classes,
     fields: &[f64],
     ln_f0t: f64,
-    a: impl Fn(f64, f64) -> f64,
-) -> Vec<f64> {
+    a: &[&dyn Fn(f64, f64) -> f64],
+) -> Vec<Vec<f64>> {
     let nb = fields.len();
     let n_seq = 2 * nb;
-    let mut total = vec![0.0; n_seq];
+    let mut totals = vec![vec![0.0; n_seq]; a.len()];
     let mut st = States::new(nb);
     let mut diff = vec![0.0; n_seq];
     for (branch, &w_psi) in classes.branches.iter().zip(&classes.angles.weight) {
         for &(hk, w_hk) in &classes.hk {
             st.fill(branch, fields, hk);
-            diff.fill(0.0);
-            for &(v, w_v) in &classes.volume {
-                let a = a(hk, v);
-                if a < ln_f0t - EQUILIBRIUM_LN_LAMBDA {
-                    st.add_equilibrium(w_v, a);
-                    continue;
+            for (a, total) in a.iter().zip(totals.iter_mut()) {
+                st.eq.fill(0.0);
+                diff.fill(0.0);
+                for &(v, w_v) in &classes.volume {
+                    let a = a(hk, v);
+                    if a < ln_f0t - EQUILIBRIUM_LN_LAMBDA {
+                        st.add_equilibrium(w_v, a);
+                        continue;
+                    }
+                    Sim {
+                        st: &mut st,
+                        diff: &mut diff,
+                        w: w_v,
+                        a,
+                        ln_f0t,
+                        p_plus: 1.0,
+                    }
+                    .run();
                 }
-                Sim {
-                    st: &mut st,
-                    diff: &mut diff,
-                    w: w_v,
-                    a,
-                    ln_f0t,
-                    p_plus: 1.0,
+                let w = w_psi * w_hk;
+                // m = m₋ + p₊ (m₊ − m₋) with m₋(x) = −m₊(−x); descending first.
+                let mut p = 0.0;
+                let (down, up) = total.split_at_mut(nb);
+                for (s, t) in down.iter_mut().enumerate() {
+                    p += diff[s];
+                    let j = nb - 1 - s;
+                    let m_minus = -st.mp[s];
+                    *t += w * (m_minus + (p + st.eq[j]) * (st.mp[j] - m_minus));
                 }
-                .run();
-            }
-            let w = w_psi * w_hk;
-            // m = m₋ + p₊ (m₊ − m₋) with m₋(x) = −m₊(−x); descending first.
-            let mut p = 0.0;
-            let (down, up) = total.split_at_mut(nb);
-            for (s, t) in down.iter_mut().enumerate() {
-                p += diff[s];
-                let j = nb - 1 - s;
-                let m_minus = -st.mp[s];
-                *t += w * (m_minus + (p + st.eq[j]) * (st.mp[j] - m_minus));
-            }
-            for (j, t) in up.iter_mut().enumerate() {
-                p += diff[nb + j];
-                let m_minus = -st.mp[nb - 1 - j];
-                *t += w * (m_minus + (p + st.eq[j]) * (st.mp[j] - m_minus));
+                for (j, t) in up.iter_mut().enumerate() {
+                    p += diff[nb + j];
+                    let m_minus = -st.mp[nb - 1 - j];
+                    *t += w * (m_minus + (p + st.eq[j]) * (st.mp[j] - m_minus));
+                }
             }
         }
     }
-    total
+    totals
 }
 
 /// The populations of one class along the sweep, written as changes of its
