@@ -9,6 +9,9 @@ use ktao::physics::gl_hc2::fit_gl_hc2;
 use ktao::physics::hall::{fig1c_fields, hall_curve, hall_density};
 use ktao::physics::halperin_nelson::{fit_halperin_nelson, hn_linearized, HnWindow};
 use ktao::physics::hc2_angle::fit_hc2_angle;
+use ktao::physics::loop_processing::{process_loop, LoopOptions};
+use ktao::physics::magnet::figures::{magnet_loops, zfc_fc_figure, MagnetLoopsState, ZfcFcState};
+use ktao::physics::magnet::{magnet_preset, sw_loop, zfc_fc, MagnetOptions};
 use ktao::physics::resistive::{
     fig1b_temperatures, rt_model, transition_temperatures, TransitionOptions,
 };
@@ -221,6 +224,57 @@ fn main() {
         black_box(file.as_ref().map(split));
     });
     println!("{{\"case\": \"readAndSplit200k\", \"us_per_call\": {us}}}");
+    // Fig. 2 and Fig. S5 (the same cases in tests/bench/scipy_baseline.py and
+    // tests/bench/wasm.mjs): the LAO/KTO sample's default loop (in-plane
+    // ensemble, H_K and volume distributions, 400 field points) at 1.8 K and
+    // 300 K, its ZFC/FC run (150 temperatures), and processLoop on a
+    // 1000-point loop of the same sample.
+    // ktao keeps recent sweeps (M_s, χ or noise sliders reuse them); every
+    // timed call here moves H_K by 1e-9 Oe, as a dragged H_K slider does, so
+    // each one computes its sweep afresh.
+    let preset = magnet_preset("LAO/KTO").unwrap_or_default();
+    let mut nudge = 0.0;
+    for (case, t) in [("swLoop1p8K", 1.8), ("swLoop300K", 300.0)] {
+        let mut o = MagnetOptions {
+            temperature_k: t,
+            ..preset.clone()
+        };
+        let us = time_us(|| {
+            nudge += 1e-9;
+            o.hk_oe = preset.hk_oe + nudge;
+            black_box(sw_loop(black_box(&o)).ok());
+        });
+        println!("{{\"case\": \"{case}\", \"us_per_call\": {us}}}");
+    }
+    let us = time_us(|| {
+        black_box(zfc_fc(black_box(&preset)).ok());
+    });
+    println!("{{\"case\": \"zfcFc\", \"us_per_call\": {us}}}");
+    let long = MagnetOptions {
+        points: 1000.0,
+        ..preset.clone()
+    };
+    if let Ok(l) = sw_loop(&long) {
+        let o = LoopOptions::default();
+        let us = time_us(|| {
+            black_box(process_loop(black_box(&l.h), black_box(&l.m), &o).ok());
+        });
+        println!("{{\"case\": \"processLoop1000\", \"us_per_call\": {us}}}");
+    }
+    // What one update of each page computes, without drawing (H_K dragged).
+    let mut state = MagnetLoopsState::default();
+    let hk = state.hk_oe;
+    let us = time_us(|| {
+        nudge += 1e-9;
+        state.hk_oe = hk + nudge;
+        black_box(magnet_loops(black_box(&state)).ok());
+    });
+    println!("{{\"case\": \"figMagnetLoopsModel\", \"us_per_call\": {us}}}");
+    let state = ZfcFcState::default();
+    let us = time_us(|| {
+        black_box(zfc_fc_figure(black_box(&state)).ok());
+    });
+    println!("{{\"case\": \"figZfcFcModel\", \"us_per_call\": {us}}}");
     vacancy_cases();
 }
 

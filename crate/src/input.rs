@@ -73,6 +73,9 @@ pub enum InputError {
         len: usize,
         min: usize,
     },
+    /// A count or a seed that must be a whole number is not.
+    #[error("{name} must be a whole number, got {value}")]
+    NotWhole { name: &'static str, value: f64 },
     /// Values that must rise strictly (temperatures of a sweep) do not:
     /// they are unsorted or repeat a value.
     #[error(

@@ -6,6 +6,7 @@ evaluations are vectorised NumPy versions of the same equations."""
 import io
 import json
 import pathlib
+import sys
 import time
 
 import numpy as np
@@ -315,3 +316,16 @@ def annealing(p_o2, n0=7.28e13, f=1.0, x=1 / 6, p_star=1e-7, mobility=40.0, m_v=
 
 PRESSURES = np.array([0.0, 2e-6, 1e-2, 1.0, 1e-4])
 print(json.dumps({"case": "fig5Annealing", "us_per_call": time_us(lambda: annealing(PRESSURES))}))
+
+
+# Fig. 2 and Fig. S5: the same computations as ktao, vectorised in NumPy
+# (tests/data/magnet_numpy.py, also the source of ktao's cross-check fixture).
+sys.path.insert(0, str(DATA))
+from magnet_numpy import LAO, numpy_loop, numpy_process_loop, numpy_zfc_fc  # noqa: E402
+
+h1000, m1000, _ = numpy_loop({**LAO, "points": 1000}, 1.8)
+print(json.dumps({"case": "swLoop1p8K", "us_per_call": time_us(lambda: numpy_loop(LAO, 1.8))}))
+print(json.dumps({"case": "swLoop300K", "us_per_call": time_us(lambda: numpy_loop(LAO, 300.0))}))
+print(json.dumps({"case": "zfcFc", "us_per_call": time_us(lambda: numpy_zfc_fc(LAO))}))
+print(json.dumps({"case": "processLoop1000",
+                  "us_per_call": time_us(lambda: numpy_process_loop(h1000, m1000))}))

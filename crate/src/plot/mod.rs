@@ -8,12 +8,15 @@ pub mod hall;
 pub mod halperin_nelson;
 pub mod hc2_angle;
 pub mod legend;
+pub mod magnet_loops;
 pub mod measure;
 pub mod resistive;
+pub mod series;
 pub mod style;
 pub mod u_scan;
 pub mod vacancy;
 pub mod xmcd;
+pub mod zfc_fc;
 
 use plotters::coord::Shift;
 use plotters::drawing::DrawingAreaErrorKind;

@@ -4,9 +4,12 @@ use js_sys::{Array, Float64Array};
 use serde::{de::DeserializeOwned, Serialize};
 use wasm_bindgen::prelude::*;
 
-/// A Rust value as a plain JS object (maps become objects, not `Map`s).
+/// A Rust value as a plain JS object (maps become objects, not `Map`s, and
+/// a missing value, `None`, is `null`: a readout the page can test for).
 pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let ser = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
+    let ser = serde_wasm_bindgen::Serializer::new()
+        .serialize_maps_as_objects(true)
+        .serialize_missing_as_null(true);
     value
         .serialize(&ser)
         .map_err(|e| JsError::new(&format!("could not convert the result: {e}")))
@@ -106,4 +109,84 @@ pub fn known_keys<T: Serialize + Default>(name: &str, value: &JsValue) -> Result
         }
     }
     Ok(())
+}
+
+/// An options object whose every value must be a number, except the keys
+/// of `text` (a string), `flags` (a boolean) and `lists` (an array or a
+/// string): a wrong type, or a key `T` does not have, is refused with the
+/// key's name before `T` is read. (serde-wasm-bindgen reads only the fields
+/// it knows, so `deny_unknown_fields` alone would let a typo pass, and its
+/// type errors do not name the key.)
+pub fn typed_options<T: DeserializeOwned + Serialize + Default>(
+    name: &str,
+    value: JsValue,
+    text: &[&str],
+    flags: &[&str],
+    lists: &[&str],
+) -> Result<T, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(T::default());
+    }
+    if !value.is_object() || Array::is_array(&value) {
+        return Err(JsError::new(&format!(
+            "{name} must be an object of options"
+        )));
+    }
+    let defaults = to_js(&T::default())?;
+    let known: Vec<String> = js_sys::Object::keys(defaults.unchecked_ref::<js_sys::Object>())
+        .iter()
+        .filter_map(|k| k.as_string())
+        .collect();
+    for entry in js_sys::Object::entries(value.unchecked_ref::<js_sys::Object>()).iter() {
+        let pair: Array = entry.unchecked_into();
+        let key = pair.get(0).as_string().unwrap_or_default();
+        let v = pair.get(1);
+        let k = key.as_str();
+        if !known.iter().any(|n| n == k) {
+            return Err(JsError::new(&format!(
+                "{name}.{key} is not an option; the options are {}",
+                known.join(", ")
+            )));
+        }
+        let (ok, want) = if text.contains(&k) {
+            (v.is_string(), "a string")
+        } else if flags.contains(&k) {
+            (v.as_bool().is_some(), "true or false")
+        } else if lists.contains(&k) {
+            (
+                Array::is_array(&v) || v.is_string(),
+                "an array of numbers or a comma-separated string",
+            )
+        } else {
+            // null (or undefined) only where the default is null: an option
+            // that may be left unset, like hSatOe.
+            let nullable = js_sys::Reflect::get(&defaults, &key.as_str().into())
+                .map(|d| d.is_null())
+                .unwrap_or(false);
+            (
+                v.as_f64().is_some() || (nullable && (v.is_undefined() || v.is_null())),
+                "a number",
+            )
+        };
+        if !ok {
+            return Err(JsError::new(&format!(
+                "{name}.{key} must be {want}, got {}",
+                v.js_typeof().as_string().unwrap_or_default()
+            )));
+        }
+    }
+    from_js(name, value)
+}
+
+/// A `Float64Array` copy of `v`: one copy, where serde would build a JS
+/// array element by element (thousands of calls across the boundary).
+pub fn f64s(v: &[f64]) -> JsValue {
+    Float64Array::from(v).into()
+}
+
+/// Sets `key` of the object `target` (from [`to_js`]) to `value`.
+pub fn set(target: &JsValue, key: &str, value: JsValue) -> Result<(), JsError> {
+    js_sys::Reflect::set(target, &key.into(), &value)
+        .map(|_| ())
+        .map_err(|_| JsError::new(&format!("could not set {key} on the result")))
 }

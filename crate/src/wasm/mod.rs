@@ -10,6 +10,8 @@ pub mod gl_hc2;
 pub mod hall;
 pub mod halperin_nelson;
 pub mod hc2_angle;
+pub mod loop_processing;
+pub mod magnet;
 pub mod read;
 pub mod transport;
 pub mod vacancy;

@@ -1,0 +1,191 @@
+//! Exports for the ferromagnet model (`physics::magnet`): loops, ZFC/FC, the
+//! two samples, and the Fig. 2 and Fig. S5 figures.
+
+use super::canvas::{draw_on_canvas, draw_svg};
+use super::convert::{f64s, set, to_js, typed_options};
+use super::loop_processing::report_js;
+use crate::physics::magnet::figures::{magnet_loops, zfc_fc_figure, MagnetLoopsState, ZfcFcState};
+use crate::physics::magnet::{self as core, MagnetOptions};
+use crate::plot::magnet_loops::draw_magnet_loops;
+use crate::plot::style::Style;
+use crate::plot::zfc_fc::draw_zfc_fc;
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlCanvasElement;
+
+/// A loop as `{ h, m, mFerro }` of `Float64Array`s.
+fn loop_js(l: &core::SwLoop) -> Result<JsValue, JsError> {
+    let o: JsValue = js_sys::Object::new().into();
+    set(&o, "h", f64s(&l.h))?;
+    set(&o, "m", f64s(&l.m))?;
+    set(&o, "mFerro", f64s(&l.m_ferro))?;
+    Ok(o)
+}
+
+/// ZFC/FC curves with their arrays as `Float64Array`s.
+fn zfc_js(mut z: core::ZfcFc) -> Result<JsValue, JsError> {
+    let arrays = [
+        ("temperature", std::mem::take(&mut z.temperature)),
+        ("zfc", std::mem::take(&mut z.zfc)),
+        ("fc", std::mem::take(&mut z.fc)),
+        ("zfcFerro", std::mem::take(&mut z.zfc_ferro)),
+        ("fcFerro", std::mem::take(&mut z.fc_ferro)),
+    ];
+    let o = to_js(&z)?;
+    for (k, v) in arrays {
+        set(&o, k, f64s(&v))?;
+    }
+    Ok(o)
+}
+
+/// The option object's string key.
+const TEXT: [&str; 1] = ["ensemble"];
+
+fn options(value: JsValue) -> Result<MagnetOptions, JsError> {
+    typed_options("opts", value, &TEXT, &[], &[])
+}
+
+/// A full m–H loop (descending, then ascending) of a Stoner–Wohlfarth
+/// ensemble with thermal activation, as a SQUID measures it → `{ h, m,
+/// mFerro }` (Oe, emu, emu). `opts`: `{ ensemble, psiDeg, spreadDeg, hkOe,
+/// hkSpread, msEmu, magnetizationEmuCm3, volumeNm3, volumeSpread,
+/// temperatureK, tcK, measureTimeS, hMaxOe, points, chiEmuPerOe,
+/// paraEmuPerOe, offsetEmu, noiseEmu, seed }`, every key optional.
+#[wasm_bindgen(js_name = swLoop)]
+pub fn sw_loop(
+    #[wasm_bindgen(unchecked_param_type = "object | undefined")] opts: JsValue,
+) -> Result<JsValue, JsError> {
+    loop_js(&core::sw_loop(&options(opts)?)?)
+}
+
+/// ZFC (warming) and FC (cooling) moments at `fieldOe` from `tMinK` to
+/// `tMaxK` → `{ temperature, zfc, fc, zfcFerro, fcFerro, fieldOe,
+/// bifurcationK, zfcPeakK }` (K, emu). Takes the same options as `swLoop`
+/// plus `fieldOe`, `tMinK`, `tMaxK`, `temperaturePoints`.
+#[wasm_bindgen(js_name = zfcFc)]
+pub fn zfc_fc(
+    #[wasm_bindgen(unchecked_param_type = "object | undefined")] opts: JsValue,
+) -> Result<JsValue, JsError> {
+    zfc_js(core::zfc_fc(&options(opts)?)?)
+}
+
+/// The option object of a sample of the paper, "LAO/KTO" or "YAO/KTO", for
+/// `swLoop` and `zfcFc`.
+#[wasm_bindgen(js_name = magnetPreset)]
+pub fn magnet_preset(name: &str) -> Result<JsValue, JsError> {
+    to_js(&core::magnet_preset(name)?)
+}
+
+fn loops_state(value: JsValue) -> Result<MagnetLoopsState, JsError> {
+    typed_options(
+        "state",
+        value,
+        &["sample", "ensemble"],
+        &["corrected"],
+        &["temperaturesK"],
+    )
+}
+
+fn zfc_state(value: JsValue) -> Result<ZfcFcState, JsError> {
+    typed_options("state", value, &["sample"], &["corrected"], &[])
+}
+
+/// The paper's values for the Fig. 2 page and `sample` (default "LAO/KTO"):
+/// `{ sample, ensemble, spreadDeg, hkOe, msEmu, temperaturesK, chiEmuPerOe,
+/// noiseEmu, corrected, seed }`.
+#[wasm_bindgen(js_name = magnetLoopsDefaults)]
+pub fn magnet_loops_defaults(sample: Option<String>) -> Result<JsValue, JsError> {
+    let s = sample.as_deref().unwrap_or("LAO/KTO");
+    to_js(&MagnetLoopsState::for_sample(s)?)
+}
+
+/// Draws Fig. 2 into `canvas` for `state` (missing keys take the paper's
+/// values) at `scale` device pixels per CSS pixel → `{ sample, corrected,
+/// areaMm2, loops: [{ temperatureK, loop: { h, m, mFerro }, report }] }`,
+/// `report` being `processLoop`'s result for that loop.
+#[wasm_bindgen(js_name = drawMagnetLoops)]
+pub fn draw_magnet_loops_canvas(
+    canvas: HtmlCanvasElement,
+    #[wasm_bindgen(unchecked_param_type = "object | undefined")] state: JsValue,
+    scale: f64,
+) -> Result<JsValue, JsError> {
+    let mut fig = magnet_loops(&loops_state(state)?)?;
+    let style = Style::with_scale(scale);
+    draw_on_canvas(canvas, |area| draw_magnet_loops(area, &fig, &style))?;
+    let loops = std::mem::take(&mut fig.loops);
+    let out = to_js(&fig)?;
+    let list = js_sys::Array::new();
+    for l in loops {
+        let item: JsValue = js_sys::Object::new().into();
+        set(&item, "temperatureK", l.temperature_k.into())?;
+        set(&item, "loop", loop_js(&l.sweep)?)?;
+        set(&item, "report", report_js(l.report)?)?;
+        list.push(&item);
+    }
+    set(&out, "loops", list.into())?;
+    Ok(out)
+}
+
+/// Fig. 2 for `state` as an SVG document of `width` × `height` pixels.
+#[wasm_bindgen(js_name = svgMagnetLoops)]
+pub fn svg_magnet_loops(
+    #[wasm_bindgen(unchecked_param_type = "object | undefined")] state: JsValue,
+    width: f64,
+    height: f64,
+) -> Result<String, JsError> {
+    let fig = magnet_loops(&loops_state(state)?)?;
+    draw_svg(width, height, |area| {
+        draw_magnet_loops(area, &fig, &Style::default())
+    })
+}
+
+/// The paper's values for the Fig. S5 page and `sample` (default
+/// "LAO/KTO"): `{ sample, fieldOe, volumeNm3, volumeSpread, hkOe, corrected }`.
+#[wasm_bindgen(js_name = zfcFcDefaults)]
+pub fn zfc_fc_defaults(sample: Option<String>) -> Result<JsValue, JsError> {
+    let s = sample.as_deref().unwrap_or("LAO/KTO");
+    to_js(&ZfcFcState::for_sample(s)?)
+}
+
+/// Draws Fig. S5 into `canvas` for `state` at `scale` → `{ sample,
+/// corrected, subtractedEmu, areaMm2, curves }`, `curves` as from `zfcFc`.
+#[wasm_bindgen(js_name = drawZfcFc)]
+pub fn draw_zfc_fc_canvas(
+    canvas: HtmlCanvasElement,
+    #[wasm_bindgen(unchecked_param_type = "object | undefined")] state: JsValue,
+    scale: f64,
+) -> Result<JsValue, JsError> {
+    let fig = zfc_fc_figure(&zfc_state(state)?)?;
+    let style = Style::with_scale(scale);
+    draw_on_canvas(canvas, |area| draw_zfc_fc(area, &fig, &style))?;
+    let out = to_js(&ZfcFcHead {
+        sample: &fig.sample,
+        corrected: fig.corrected,
+        subtracted_emu: fig.subtracted_emu,
+        area_mm2: fig.area_mm2,
+    })?;
+    set(&out, "curves", zfc_js(fig.curves)?)?;
+    Ok(out)
+}
+
+/// The scalar part of a Fig. S5 result (the curves follow as typed arrays).
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ZfcFcHead<'a> {
+    sample: &'a str,
+    corrected: bool,
+    subtracted_emu: f64,
+    area_mm2: f64,
+}
+
+/// Fig. S5 for `state` as an SVG document of `width` × `height` pixels.
+#[wasm_bindgen(js_name = svgZfcFc)]
+pub fn svg_zfc_fc(
+    #[wasm_bindgen(unchecked_param_type = "object | undefined")] state: JsValue,
+    width: f64,
+    height: f64,
+) -> Result<String, JsError> {
+    let fig = zfc_fc_figure(&zfc_state(state)?)?;
+    draw_svg(width, height, |area| {
+        draw_zfc_fc(area, &fig, &Style::default())
+    })
+}
