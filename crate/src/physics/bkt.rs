@@ -208,6 +208,10 @@ pub struct BktAlpha {
     pub fits: Vec<Option<FitReport>>,
     /// Where α crosses 3, K.
     pub t_bkt: f64,
+    /// Standard error of `t_bkt`, K: the standard errors of the two
+    /// bracketing α propagated through the linear interpolation (it omits
+    /// the error of interpolating linearly, which shrinks with the step).
+    pub t_bkt_error: f64,
 }
 
 /// The points (ln I, ln V) of one curve inside the window.
@@ -278,6 +282,7 @@ pub fn bkt_alpha(curves: &[IvCurve], w: &AlphaWindow) -> Result<BktAlpha, BktErr
         n_points: Vec::new(),
         fits: Vec::new(),
         t_bkt: f64::NAN,
+        t_bkt_error: f64::NAN,
     };
     for c in curves {
         let (x, y) = window_logs(c, w, r_normal);
@@ -291,23 +296,34 @@ pub fn bkt_alpha(curves: &[IvCurve], w: &AlphaWindow) -> Result<BktAlpha, BktErr
         out.alpha_error.push(e);
         out.n_points.push(x.len());
     }
-    let usable: Vec<(f64, f64)> = out
+    // (T, α, σ_α) where α is known.
+    let usable: Vec<(f64, f64, f64)> = out
         .temperature
         .iter()
         .zip(&out.alpha)
-        .filter(|(_, a)| a.is_finite())
-        .map(|(&t, &a)| (t, a))
+        .zip(&out.alpha_error)
+        .filter(|((_, a), _)| a.is_finite())
+        .map(|((&t, &a), &e)| (t, a, e))
         .collect();
+    // T* = T₁ + h (α₁ − 3)/(α₁ − α₂), h = T₂ − T₁, so ∂T*/∂α₁ = h (3 − α₂)/(α₁ − α₂)²
+    // and ∂T*/∂α₂ = h (α₁ − 3)/(α₁ − α₂)².
     let crossing = usable
         .windows(2)
         .find(|p| p[0].1 >= 3.0 && p[1].1 < 3.0)
-        .map(|p| p[0].0 + (p[1].0 - p[0].0) * (p[0].1 - 3.0) / (p[0].1 - p[1].1));
-    out.t_bkt = crossing.ok_or(BktError::NoCrossing {
+        .map(|p| {
+            let ((t1, a1, e1), (t2, a2, e2)) = (p[0], p[1]);
+            let (h, d) = (t2 - t1, a1 - a2);
+            let error = h / (d * d) * ((3.0 - a2) * e1).hypot((a1 - 3.0) * e2);
+            (t1 + h * (a1 - 3.0) / d, error)
+        });
+    let (t_bkt, t_bkt_error) = crossing.ok_or(BktError::NoCrossing {
         t_min: curves[0].temperature,
         t_max: curves[curves.len() - 1].temperature,
         alpha_first: usable.first().map_or(f64::NAN, |p| p.1),
         alpha_last: usable.last().map_or(f64::NAN, |p| p.1),
     })?;
+    out.t_bkt = t_bkt;
+    out.t_bkt_error = t_bkt_error;
     Ok(out)
 }
 
