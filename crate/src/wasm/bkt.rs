@@ -8,6 +8,7 @@ use crate::physics::bkt::{self as core, AlphaWindow, BktAlpha, IvCurve};
 use crate::physics::transport;
 use crate::plot::bkt::{draw_bkt, BktFigure};
 use crate::plot::style::Style;
+use crate::plot::Frame;
 use js_sys::{Array, Reflect};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
@@ -62,7 +63,7 @@ fn curves_from_js(value: &JsValue) -> Result<Vec<IvCurve>, JsError> {
 
 /// α(T) from I–V curves (an array of `{ temperature, current, voltage }`,
 /// K, A, V, in increasing temperature) and T_BKT where α crosses 3 →
-/// `{ temperature, alpha, alphaError, nPoints, fits, tBkt }` (one common
+/// `{ temperature, alpha, alphaError, nPoints, fits, tBkt, tBktError }` (one common
 /// fit object per temperature, null where too few points qualified). `window` =
 /// `{ vMin, iMin, iMax, lowFactor, highFraction }` (defaults 100 nV, none,
 /// none, 2, 0.5: the power-law regime between the noise floor, the
@@ -139,6 +140,7 @@ struct Fig1eResult {
     critical_current: Option<f64>,
     critical_temperature: f64,
     threshold_v: f64,
+    frame: Option<Frame>,
 }
 
 fn compute(state: JsValue) -> Result<Fig1eResult, JsError> {
@@ -168,6 +170,7 @@ fn compute(state: JsValue) -> Result<Fig1eResult, JsError> {
         alpha_message,
         critical_current: ic,
         threshold_v: core::IC_THRESHOLD_V,
+        frame: None,
     })
 }
 
@@ -180,25 +183,28 @@ fn alpha_or_blank(res: &Fig1eResult) -> BktAlpha {
         n_points: vec![0; res.curves.len()],
         fits: vec![None; res.curves.len()],
         t_bkt: f64::NAN,
+        t_bkt_error: f64::NAN,
     })
 }
 
 /// Draws Fig. 1e–f into `canvas` for `state` (see `bktDefaults`) → `{ curves,
-/// alpha, alphaMessage, criticalCurrent, criticalTemperature, thresholdV }`.
+/// alpha, alphaMessage, criticalCurrent, criticalTemperature, thresholdV,
+/// frame }` (the frame of the log–log panel, in log₁₀ A and log₁₀ V).
 #[wasm_bindgen(js_name = drawBkt)]
 pub fn draw_bkt_canvas(
     canvas: HtmlCanvasElement,
     state: JsValue,
     scale: f64,
 ) -> Result<JsValue, JsError> {
-    let res = compute(state)?;
+    let mut res = compute(state)?;
     let alpha = alpha_or_blank(&res);
     let fig = BktFigure {
         curves: &res.curves,
         alpha: &alpha,
     };
     let style = Style::with_scale(scale);
-    draw_on_canvas(canvas, |area| draw_bkt(area, &fig, &style))?;
+    let frame = draw_on_canvas(canvas, |area| draw_bkt(area, &fig, &style))?;
+    res.frame = Some(frame);
     to_js(&res)
 }
 
