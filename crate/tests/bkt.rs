@@ -2,8 +2,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use ktao::physics::bkt::{
-    alpha_bound, bkt_alpha, critical_current, fig1e_currents, fig1e_temperatures, iv_curves,
-    AlphaWindow, IvCurve, IC_THRESHOLD_V,
+    alpha_bound, alpha_exponents, bkt_alpha, critical_current, fig1e_currents, fig1e_temperatures,
+    iv_curves, AlphaWindow, IvCurve, IC_THRESHOLD_V,
 };
 use ktao::physics::transport::lao_kto;
 
@@ -84,6 +84,9 @@ fn ohmic_curves_give_alpha_exactly_1() {
         .unwrap_err()
         .to_string();
     assert!(e.contains("alpha never crosses 3"), "{e}");
+    // Without the crossing, the exponents alone: 1 with no T_BKT.
+    let a = alpha_exponents(&curves, &AlphaWindow::default()).unwrap();
+    assert!(a.alpha.iter().all(|al| (al - 1.0).abs() < 1e-12) && a.t_bkt.is_nan());
     // The α values themselves (a crossing added by a steep curve below).
     let mut all = vec![curve(2.0, &i, |i| 1e12 * i.powi(4))];
     all.extend(curves);

@@ -99,6 +99,7 @@ where
         .x_desc("I (μA)")
         .y_desc("V_xx (mV)")
         .x_labels(5)
+        .y_labels(6)
         .x_label_formatter(&|v| format!("{v:.0}"))
         .y_label_formatter(&|v| format!("{v:.0}"))
         .label_style(font(13.0))

@@ -134,7 +134,8 @@ pub fn bkt_defaults() -> Result<JsValue, JsError> {
 #[serde(rename_all = "camelCase")]
 struct Fig1eResult {
     curves: Vec<IvCurve>,
-    alpha: Option<BktAlpha>,
+    /// α(T); `tBkt` and `tBktError` are NaN (null in JS) where α does not cross 3.
+    alpha: BktAlpha,
     /// Why α gave no T_BKT, when it did not.
     alpha_message: Option<String>,
     critical_current: Option<f64>,
@@ -157,33 +158,28 @@ fn compute(state: JsValue) -> Result<Fig1eResult, JsError> {
     p.tc0 = s.tc0;
     p.t_bkt = s.t_bkt;
     let curves = core::iv_curves(&p, &temps, &core::fig1e_currents())?;
-    let (alpha, alpha_message) = match core::bkt_alpha(&curves, &AlphaWindow::default()) {
-        Ok(a) => (Some(a), None),
-        Err(e) => (None, Some(e.to_string())),
+    // α is shown also where it does not cross 3; T_BKT only where it does.
+    let mut alpha = core::alpha_exponents(&curves, &AlphaWindow::default())?;
+    let alpha_message = match core::alpha_crossing(&alpha) {
+        Ok((t, e)) => {
+            (alpha.t_bkt, alpha.t_bkt_error) = (t, e);
+            None
+        }
+        Err(e) => Some(e.to_string()),
     };
-    let first = &curves[0];
+    let first = curves
+        .first()
+        .ok_or_else(|| JsError::new("no temperatures to draw"))?;
     let ic = core::critical_current(&first.current, &first.voltage, core::IC_THRESHOLD_V).ok();
+    let critical_temperature = first.temperature;
     Ok(Fig1eResult {
-        critical_temperature: first.temperature,
+        critical_temperature,
         curves,
         alpha,
         alpha_message,
         critical_current: ic,
         threshold_v: core::IC_THRESHOLD_V,
         frame: None,
-    })
-}
-
-/// α(T) for drawing: the analysis, or NaNs with no crossing.
-fn alpha_or_blank(res: &Fig1eResult) -> BktAlpha {
-    res.alpha.clone().unwrap_or_else(|| BktAlpha {
-        temperature: res.curves.iter().map(|c| c.temperature).collect(),
-        alpha: vec![f64::NAN; res.curves.len()],
-        alpha_error: vec![f64::NAN; res.curves.len()],
-        n_points: vec![0; res.curves.len()],
-        fits: vec![None; res.curves.len()],
-        t_bkt: f64::NAN,
-        t_bkt_error: f64::NAN,
     })
 }
 
@@ -197,10 +193,9 @@ pub fn draw_bkt_canvas(
     scale: f64,
 ) -> Result<JsValue, JsError> {
     let mut res = compute(state)?;
-    let alpha = alpha_or_blank(&res);
     let fig = BktFigure {
         curves: &res.curves,
-        alpha: &alpha,
+        alpha: &res.alpha,
     };
     let style = Style::with_scale(scale);
     let frame = draw_on_canvas(canvas, |area| draw_bkt(area, &fig, &style))?;
@@ -212,10 +207,9 @@ pub fn draw_bkt_canvas(
 #[wasm_bindgen(js_name = svgBkt)]
 pub fn svg_bkt(state: JsValue, width: f64, height: f64) -> Result<String, JsError> {
     let res = compute(state)?;
-    let alpha = alpha_or_blank(&res);
     let fig = BktFigure {
         curves: &res.curves,
-        alpha: &alpha,
+        alpha: &res.alpha,
     };
     draw_svg(width, height, |area| {
         draw_bkt(area, &fig, &Style::default())
