@@ -2,8 +2,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use ktao::physics::bkt::{
-    alpha_bound, bkt_alpha, critical_current, fig1e_currents, fig1e_temperatures, iv_curves,
-    AlphaWindow, IvCurve, IC_THRESHOLD_V,
+    alpha_bound, alpha_exponents, bkt_alpha, critical_current, fig1e_currents, fig1e_temperatures,
+    iv_curves, AlphaWindow, IvCurve, IC_THRESHOLD_V,
 };
 use ktao::physics::transport::lao_kto;
 
@@ -37,6 +37,42 @@ fn pure_power_laws_give_their_exponent_to_1e_9() {
 }
 
 #[test]
+fn tbkt_error_propagates_the_bracketing_alpha_errors() {
+    // Power laws with a ripple, so that each α has a standard error.
+    let i = fig1e_currents();
+    let ks = [4.0, 3.4, 2.6, 2.0];
+    let curves: Vec<IvCurve> = ks
+        .iter()
+        .enumerate()
+        .map(|(n, &k)| {
+            curve(1.6 + 0.05 * n as f64, &i, |i| {
+                let ripple = 1.0 + 0.05 * (7.0 * i.ln() + n as f64).sin();
+                2e3 * i.powf(k) * 1e3f64.powf(k - 1.0) * ripple
+            })
+        })
+        .collect();
+    let a = bkt_alpha(&curves, &AlphaWindow::default()).unwrap();
+    let (a1, a2) = (a.alpha[1], a.alpha[2]);
+    let (e1, e2) = (a.alpha_error[1], a.alpha_error[2]);
+    assert!(
+        e1 > 1e-4 && e2 > 1e-4,
+        "the ripple gives errors: {e1}, {e2}"
+    );
+    // The interpolation, differentiated numerically.
+    let t_star = |a1: f64, a2: f64| 1.65 + 0.05 * (a1 - 3.0) / (a1 - a2);
+    assert!((a.t_bkt - t_star(a1, a2)).abs() < 1e-12);
+    let h = 1e-6;
+    let d1 = (t_star(a1 + h, a2) - t_star(a1 - h, a2)) / (2.0 * h);
+    let d2 = (t_star(a1, a2 + h) - t_star(a1, a2 - h)) / (2.0 * h);
+    let want = ((d1 * e1).powi(2) + (d2 * e2).powi(2)).sqrt();
+    assert!(
+        (a.t_bkt_error / want - 1.0).abs() < 1e-6,
+        "{} vs {want}",
+        a.t_bkt_error
+    );
+}
+
+#[test]
 fn ohmic_curves_give_alpha_exactly_1() {
     let i = fig1e_currents();
     let curves: Vec<IvCurve> = [10.0, 100.0, 1000.0]
@@ -48,6 +84,9 @@ fn ohmic_curves_give_alpha_exactly_1() {
         .unwrap_err()
         .to_string();
     assert!(e.contains("alpha never crosses 3"), "{e}");
+    // Without the crossing, the exponents alone: 1 with no T_BKT.
+    let a = alpha_exponents(&curves, &AlphaWindow::default()).unwrap();
+    assert!(a.alpha.iter().all(|al| (al - 1.0).abs() < 1e-12) && a.t_bkt.is_nan());
     // The α values themselves (a crossing added by a steep curve below).
     let mut all = vec![curve(2.0, &i, |i| 1e12 * i.powi(4))];
     all.extend(curves);

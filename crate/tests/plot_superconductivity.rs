@@ -60,19 +60,32 @@ fn fig1b_shows_both_samples_log_and_linear_with_marked_transitions() {
             curves: &curves,
             log_t,
         };
+        let mut frame = None;
         let svg = render_svg(900, 560, &measure::approximate, |a| {
-            draw_rt(a, &fig, &Style::default())
+            frame = Some(draw_rt(a, &fig, &Style::default())?);
+            Ok(())
         })
         .unwrap();
         well_formed(&svg);
         assert!(svg.contains("T (K)") && svg.contains("R_s (Ω/□)"));
         assert!(svg.contains("LAO/KTO") && svg.contains("YAO/KTO"));
         assert!(svg.contains("#D55E00") && svg.contains("#0072B2"));
-        // Midpoints as circles in the inset (plus none elsewhere).
-        assert_eq!(svg.matches("<circle").count(), 2);
-        // Onsets as triangles (polygons), zeros as crosses.
-        assert!(svg.matches("<polygon").count() >= 2);
+        // The legend explains the inset's markers.
+        assert!(svg.contains("T_c onset (90 % R_N)") && svg.contains("zero (1 % R_N)"));
+        // Midpoints as circles in the inset, one more in the legend.
+        assert_eq!(svg.matches("<circle").count(), 3);
+        // Onsets as triangles (polygons: two in the inset, one in the legend), zeros as crosses.
+        assert!(svg.matches("<polygon").count() >= 3);
         assert!(svg.contains("stroke-dasharray") || svg.matches("<polyline").count() > 4);
+        // The frame spans 0–300 K, or log₁₀ T from 1.5 K on the logarithmic axis.
+        let f = frame.unwrap();
+        let want = if log_t {
+            [1.5f64.log10(), 300f64.log10()]
+        } else {
+            [0.0, 300.0]
+        };
+        assert!((f.x[0] - want[0]).abs() < 1e-12 && (f.x[1] - want[1]).abs() < 1e-12);
+        assert!(f.px[0] > 40 && f.px[1] < 900 && f.py[0] < f.py[1] && f.py[1] < 560);
     }
 }
 
@@ -123,10 +136,19 @@ fn fig1ef_shows_every_curve_the_cube_line_and_alpha_inset() {
         curves: &curves,
         alpha: &alpha,
     };
+    let mut frame = None;
     let svg = render_svg(1100, 520, &measure::approximate, |a| {
-        draw_bkt(a, &fig, &Style::default())
+        frame = Some(draw_bkt(a, &fig, &Style::default())?);
+        Ok(())
     })
     .unwrap();
+    // The log–log panel's frame, in log₁₀ A: 1 μA to 1 mA, on the right half.
+    let f = frame.unwrap();
+    assert!(
+        (f.x[0] + 6.0).abs() < 1e-9 && (f.x[1] + 3.0).abs() < 1e-9,
+        "{f:?}"
+    );
+    assert!(f.px[0] > 1100 * 45 / 100 && f.px[1] < 1100);
     well_formed(&svg);
     assert!(svg.contains("I (μA)") && svg.contains("V_xx (mV)") && svg.contains("I (A)"));
     assert!(svg.contains("V ∝ I³") && svg.contains("T_BKT = 1.79"));

@@ -194,6 +194,9 @@ fn every_figure_draws_into_a_real_canvas_and_exports_svg() {
     let c = canvas(900, 560);
     let res = draw_rt_canvas(c.clone(), rt_defaults().unwrap(), 1.0).unwrap();
     assert!((num(&res, "samples.0.transitions.onset") - 2.32).abs() < 0.02);
+    // The frame of the main panel: 0–300 K on the linear axis.
+    assert_eq!(num(&res, "frame.x.1"), 300.0);
+    assert!(get(&res, "samples.0.edited").as_bool() == Some(true));
     assert!(count(&c, VERMILLION) > 300 && count(&c, BLUE) > 200);
     assert!(svg_rt(rt_defaults().unwrap(), 900.0, 560.0)
         .unwrap()
@@ -201,7 +204,8 @@ fn every_figure_draws_into_a_real_canvas_and_exports_svg() {
 
     let c = canvas(800, 500);
     let res = draw_hall_canvas(c.clone(), hall_defaults().unwrap(), 1.0).unwrap();
-    assert!((num(&res, "0.fit.nCm2") / 7.28e13 - 1.0).abs() < 0.005);
+    assert!((num(&res, "samples.0.fit.nCm2") / 7.28e13 - 1.0).abs() < 0.005);
+    assert!(num(&res, "frame.x.1") > 8.9 && num(&res, "frame.px.1") < 800.0);
     assert!(count(&c, VERMILLION) > 300 && count(&c, BLUE) > 300);
     assert!(svg_hall(JsValue::UNDEFINED, 800.0, 500.0)
         .unwrap()
@@ -210,6 +214,10 @@ fn every_figure_draws_into_a_real_canvas_and_exports_svg() {
     let c = canvas(1100, 520);
     let res = draw_bkt_canvas(c.clone(), bkt_defaults().unwrap(), 1.0).unwrap();
     assert!((num(&res, "alpha.tBkt") - 1.793).abs() < 0.01);
+    // α has standard errors of about 0.1, so T_BKT is known to a fraction of the 50 mK step.
+    let e = num(&res, "alpha.tBktError");
+    assert!(e > 0.0 && e < 0.05, "{e}");
+    assert!((num(&res, "frame.x.0") + 6.0).abs() < 1e-9, "log₁₀ of 1 μA");
     assert!((num(&res, "criticalCurrent") - 79e-6).abs() < 2e-6);
     assert!(count(&c, VERMILLION) > 100);
     assert!(svg_bkt(JsValue::UNDEFINED, 1100.0, 520.0)
@@ -219,6 +227,7 @@ fn every_figure_draws_into_a_real_canvas_and_exports_svg() {
     let c = canvas(800, 500);
     let res = draw_gl_hc2_canvas(c.clone(), gl_hc2_defaults().unwrap(), 1.0).unwrap();
     assert!(num(&res, "pauliRatio") > 1.0);
+    assert!(num(&res, "frame.x.1") > 2.0);
     assert!(count(&c, VERMILLION) > 300 && count(&c, BLUE) > 300);
     assert!(svg_gl_hc2(JsValue::UNDEFINED, 800.0, 500.0)
         .unwrap()
@@ -228,6 +237,7 @@ fn every_figure_draws_into_a_real_canvas_and_exports_svg() {
     let res =
         draw_halperin_nelson_canvas(c.clone(), halperin_nelson_defaults().unwrap(), 2.0).unwrap();
     assert!((num(&res, "fit.params.tBkt") - 1.878).abs() < 0.02);
+    assert!(num(&res, "frame.px.1") < 1000.0);
     assert!(count(&c, VERMILLION) > 200 && count(&c, BLUE) > 50);
     assert!(svg_halperin_nelson(JsValue::UNDEFINED, 1000.0, 460.0)
         .unwrap()

@@ -161,6 +161,9 @@ for (const [id, entry] of Object.entries(FIGURES)) {
     const other = await open(env, url.slice(url.indexOf(path)), { context });
     await waitForDraw(other.page);
     assert.equal(await text(other.page, '.ktao-readouts'), wanted);
+    const moved = await slider.getAttribute('name');
+    assert.equal(await other.page.$eval(`.ktao-controls [name="${moved}"]`, (e) => e.value), await slider.inputValue(),
+      'the control shows the value from the link');
     const bad = await open(env, `${path}#v=1&${(await slider.getAttribute('name')).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}=abc&bogus=1`, { context });
     await waitForDraw(bad.page);
     assert.match(await text(bad.page, '.ktao-note'), /is not a number.*unknown setting "bogus"/);

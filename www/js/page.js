@@ -37,6 +37,20 @@ export async function mountFigure(root, id, options = {}) {
     : readFragment(specs, options.page ? location.hash : options.fragment ?? '', options);
   Object.assign(state, given.state);
   const notes = given.notes;
+  const setters = {};
+  // A figure may tie controls together (its optional `linked(ktao, name,
+  // value)` returns other controls' new values): choosing a sample preset sets
+  // the sliders to that preset's values. Applied when the reader changes a
+  // control, and to a link or element that names the preset but not the values.
+  const follow = (name, value, keep = []) => {
+    const more = fig.linked?.(ktao, name, value) ?? {};
+    for (const c of specs) {
+      if (!(c.name in more) || keep.includes(c.name)) continue;
+      state[c.name] = snap({ ...c, value: more[c.name] }).value;
+      setters[c.name]?.(state[c.name]);
+    }
+  };
+  for (const [name, value] of Object.entries(given.state)) follow(name, value, Object.keys(given.state));
 
   root.replaceChildren();
   root.classList.add('ktao-figure');
@@ -59,12 +73,12 @@ export async function mountFigure(root, id, options = {}) {
 
   const form = el('form', { class: 'ktao-controls', 'aria-label': `${entry.paper} controls` });
   form.addEventListener('submit', (e) => e.preventDefault());
-  const setters = {};
   let inputError = null;
   for (const c of specs) {
-    const { box, set } = buildControl(c, (name, value, error) => {
+    // Each control shows the state it starts from (the paper's value, or the link's).
+    const { box, set } = buildControl({ ...c, value: state[c.name] }, (name, value, error) => {
       inputError = error ?? null;
-      if (!error) state[name] = value;
+      if (!error) { state[name] = value; follow(name, value); }
       schedule();
     });
     setters[c.name] = set;
@@ -90,7 +104,7 @@ export async function mountFigure(root, id, options = {}) {
 
   const handle = {
     id, entry, fig, ktao, specs, state, canvas,
-    set(name, value) { state[name] = value; setters[name]?.(value); schedule(); },
+    set(name, value) { state[name] = value; setters[name]?.(value); follow(name, value); schedule(); },
     redraw: draw,
     result: () => last,
     timings: [],

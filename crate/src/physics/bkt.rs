@@ -49,7 +49,7 @@ pub enum BktError {
     #[error(transparent)]
     Fit(#[from] FitError),
     /// α(T) stays on one side of 3.
-    #[error("alpha never crosses 3 between {t_min} K and {t_max} K (it runs from {alpha_first} to {alpha_last}): T_BKT is outside the data")]
+    #[error("alpha never crosses 3 between {t_min} K and {t_max} K (it runs from {alpha_first:.3} to {alpha_last:.3}): T_BKT is outside the data")]
     NoCrossing {
         t_min: f64,
         t_max: f64,
@@ -208,6 +208,8 @@ pub struct BktAlpha {
     pub fits: Vec<Option<FitReport>>,
     /// Where α crosses 3, K.
     pub t_bkt: f64,
+    /// Standard error of `t_bkt`, K (see [`alpha_crossing`]).
+    pub t_bkt_error: f64,
 }
 
 /// The points (ln I, ln V) of one curve inside the window.
@@ -258,6 +260,15 @@ fn check_curves(curves: &[IvCurve]) -> Result<(), InputError> {
 /// α(T) of each curve and T_BKT where it crosses 3 (see [`AlphaWindow`]).
 /// Curves must come in strictly increasing temperature.
 pub fn bkt_alpha(curves: &[IvCurve], w: &AlphaWindow) -> Result<BktAlpha, BktError> {
+    let mut out = alpha_exponents(curves, w)?;
+    (out.t_bkt, out.t_bkt_error) = alpha_crossing(&out)?;
+    Ok(out)
+}
+
+/// α(T) of each curve (see [`AlphaWindow`]) without the crossing: `t_bkt`
+/// and `t_bkt_error` are NaN. For a figure that shows α also where it does
+/// not cross 3.
+pub fn alpha_exponents(curves: &[IvCurve], w: &AlphaWindow) -> Result<BktAlpha, BktError> {
     check_curves(curves)?;
     input::positive("window.vMin", w.v_min, "voltage in volts")?;
     input::in_range("window.lowFactor", w.low_factor, 1.0, 1e6)?;
@@ -278,6 +289,7 @@ pub fn bkt_alpha(curves: &[IvCurve], w: &AlphaWindow) -> Result<BktAlpha, BktErr
         n_points: Vec::new(),
         fits: Vec::new(),
         t_bkt: f64::NAN,
+        t_bkt_error: f64::NAN,
     };
     for c in curves {
         let (x, y) = window_logs(c, w, r_normal);
@@ -291,24 +303,40 @@ pub fn bkt_alpha(curves: &[IvCurve], w: &AlphaWindow) -> Result<BktAlpha, BktErr
         out.alpha_error.push(e);
         out.n_points.push(x.len());
     }
-    let usable: Vec<(f64, f64)> = out
+    Ok(out)
+}
+
+/// Where α(T) first falls through 3, K, by linear interpolation between the
+/// two bracketing temperatures, and its standard error: the errors of the
+/// two α propagated through the interpolation (it omits the error of
+/// interpolating linearly, which shrinks with the temperature step).
+pub fn alpha_crossing(a: &BktAlpha) -> Result<(f64, f64), BktError> {
+    // (T, α, σ_α) where α is known.
+    let usable: Vec<(f64, f64, f64)> = a
         .temperature
         .iter()
-        .zip(&out.alpha)
-        .filter(|(_, a)| a.is_finite())
-        .map(|(&t, &a)| (t, a))
+        .zip(&a.alpha)
+        .zip(&a.alpha_error)
+        .filter(|((_, a), _)| a.is_finite())
+        .map(|((&t, &a), &e)| (t, a, e))
         .collect();
-    let crossing = usable
+    // T* = T₁ + h (α₁ − 3)/(α₁ − α₂), h = T₂ − T₁, so ∂T*/∂α₁ = h (3 − α₂)/(α₁ − α₂)²
+    // and ∂T*/∂α₂ = h (α₁ − 3)/(α₁ − α₂)².
+    usable
         .windows(2)
         .find(|p| p[0].1 >= 3.0 && p[1].1 < 3.0)
-        .map(|p| p[0].0 + (p[1].0 - p[0].0) * (p[0].1 - 3.0) / (p[0].1 - p[1].1));
-    out.t_bkt = crossing.ok_or(BktError::NoCrossing {
-        t_min: curves[0].temperature,
-        t_max: curves[curves.len() - 1].temperature,
-        alpha_first: usable.first().map_or(f64::NAN, |p| p.1),
-        alpha_last: usable.last().map_or(f64::NAN, |p| p.1),
-    })?;
-    Ok(out)
+        .map(|p| {
+            let ((t1, a1, e1), (t2, a2, e2)) = (p[0], p[1]);
+            let (h, d) = (t2 - t1, a1 - a2);
+            let error = h / (d * d) * ((3.0 - a2) * e1).hypot((a1 - 3.0) * e2);
+            (t1 + h * (a1 - 3.0) / d, error)
+        })
+        .ok_or(BktError::NoCrossing {
+            t_min: a.temperature.first().copied().unwrap_or(f64::NAN),
+            t_max: a.temperature.last().copied().unwrap_or(f64::NAN),
+            alpha_first: usable.first().map_or(f64::NAN, |p| p.1),
+            alpha_last: usable.last().map_or(f64::NAN, |p| p.1),
+        })
 }
 
 /// The default critical-current criterion, V: 1 μV, two hundred times the

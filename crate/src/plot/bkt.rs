@@ -1,13 +1,16 @@
-//! Fig. 1e–f: the I–V family on linear axes (left, μA and μV) and on
-//! log–log axes (right) with the V ∝ I³ line, and an inset of α(T) with
-//! T_BKT where it crosses 3.
+//! Fig. 1e–f: the I–V family on linear axes (top left, μA and mV) and on
+//! log–log axes (right) with the V ∝ I³ line, and α(T) with T_BKT where it
+//! crosses 3 (bottom left: the paper's inset of Fig. 1f, given a panel of
+//! its own because in an inset it would hide the coldest curves).
 
+use super::legend::{draw_legend, Corner, Sample};
 use super::style::{okabe_ito, Style, GRID};
-use super::PlotError;
+use super::{Frame, PlotError};
 use crate::physics::bkt::{BktAlpha, IvCurve};
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::HSLColor;
 
 /// What Fig. 1e–f shows.
@@ -51,17 +54,21 @@ pub fn cube_line(fig: &BktFigure, i_range: (f64, f64)) -> Vec<(f64, f64)> {
         .collect()
 }
 
-/// Draws Fig. 1e–f on `area`.
+/// Draws Fig. 1e–f on `area`; returns the frame of the log–log panel (f),
+/// whose ranges are log₁₀ of the current (A) and voltage (V): a point (I, V)
+/// sits at (log₁₀ I, log₁₀ V).
 pub fn draw_bkt<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     fig: &BktFigure,
     style: &Style,
-) -> Result<(), PlotError>
+) -> Result<Frame, PlotError>
 where
     DB::ErrorType: 'static,
 {
     area.fill(&WHITE)?;
-    let (left, right) = area.split_horizontally(area.dim_in_pixel().0 * 45 / 100);
+    let (w, h) = area.dim_in_pixel();
+    let (left, right) = area.split_horizontally(w * 42 / 100);
+    let (left, lower_left) = left.split_vertically(h * 56 / 100);
     let font = |px: f64| (style.font.as_str(), style.font_px(px));
     let n = fig.curves.len();
     let i_max = fig
@@ -84,7 +91,7 @@ where
     // (e) linear, in μA and mV.
     let mut chart = ChartBuilder::on(&left)
         .margin(style.px(12.0))
-        .x_label_area_size(style.px(44.0))
+        .x_label_area_size(style.px(40.0))
         .y_label_area_size(style.px(60.0))
         .build_cartesian_2d(0.0..i_max * 1e6, 0.0..v_max * 1.05e3)?;
     chart
@@ -92,6 +99,7 @@ where
         .x_desc("I (μA)")
         .y_desc("V_xx (mV)")
         .x_labels(5)
+        .y_labels(6)
         .x_label_formatter(&|v| format!("{v:.0}"))
         .y_label_formatter(&|v| format!("{v:.0}"))
         .label_style(font(13.0))
@@ -134,6 +142,11 @@ where
             (i_min..i_max).log_scale(),
             (v_floor..v_max * 2.0).log_scale(),
         )?;
+    let frame = Frame::of(
+        &chart,
+        [i_min.log10(), i_max.log10()],
+        [v_floor.log10(), (v_max * 2.0).log10()],
+    );
     chart
         .configure_mesh()
         .x_desc("I (A)")
@@ -158,36 +171,22 @@ where
     }
     let dash = (style.px(7.0), style.px(5.0));
     let red = okabe_ito::VERMILLION.stroke_width(style.px(2.0));
-    chart
-        .draw_series(std::iter::once(DashedPathElement::new(
-            cube_line(fig, (i_min, i_max)),
-            dash.0,
-            dash.1,
-            red,
-        )))?
-        .label("V ∝ I³")
-        .legend(move |(x, y)| {
-            DashedPathElement::new(
-                vec![(x, y), (x + 24, y)],
-                7,
-                5,
-                okabe_ito::VERMILLION.stroke_width(2),
-            )
-        });
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .label_font(font(12.0))
-        .background_style(WHITE.mix(0.9))
-        .border_style(BLACK.stroke_width(style.px(1.0)))
-        .draw()?;
+    chart.draw_series(std::iter::once(DashedPathElement::new(
+        cube_line(fig, (i_min, i_max)),
+        dash.0,
+        dash.1,
+        red,
+    )))?;
+    draw_legend(
+        area,
+        &frame,
+        Corner::UpperLeft,
+        &[("V ∝ I³ (α = 3)", Sample::Dashed(okabe_ito::VERMILLION))],
+        style,
+    )?;
 
-    // Inset of (f), bottom right: α(T) with T_BKT.
-    let (w, h) = right.dim_in_pixel();
-    let inset = right
-        .clone()
-        .shrink((w * 55 / 100, h * 50 / 100), (w * 42 / 100, h * 36 / 100));
-    inset.fill(&WHITE)?;
+    // α(T) with T_BKT, below (e).
+    let inset = lower_left;
     let a = fig.alpha;
     let pts: Vec<(f64, f64)> = a
         .temperature
@@ -201,18 +200,22 @@ where
         a.temperature.last().copied().unwrap_or(1.0),
     );
     let a_top = pts.iter().map(|p| p.1).fold(4.0, f64::max) * 1.05;
+    let t1 = t1.max(t0 + 1e-3);
     let mut zoom = ChartBuilder::on(&inset)
-        .margin(style.px(4.0))
-        .x_label_area_size(style.px(30.0))
-        .y_label_area_size(style.px(30.0))
-        .build_cartesian_2d(t0..t1.max(t0 + 1e-3), 0.0..a_top)?;
+        .margin(style.px(12.0))
+        .margin_top(style.px(4.0))
+        .x_label_area_size(style.px(40.0))
+        .y_label_area_size(style.px(60.0))
+        .build_cartesian_2d(t0..t1, 0.0..a_top)?;
     zoom.configure_mesh()
         .x_desc("T (K)")
-        .y_desc("α")
-        .x_labels(4)
-        .y_labels(4)
-        .label_style(font(10.0))
-        .axis_desc_style(font(11.0))
+        .y_desc("exponent α")
+        .x_labels(5)
+        .y_labels(5)
+        .x_label_formatter(&|v| format!("{v:.2}"))
+        .y_label_formatter(&|v| format!("{v:.0}"))
+        .label_style(font(12.0))
+        .axis_desc_style(font(13.0))
         .light_line_style(TRANSPARENT)
         .bold_line_style(GRID.stroke_width(style.px(1.0)))
         .axis_style(BLACK.stroke_width(style.px(1.0)))
@@ -220,6 +223,15 @@ where
     let blk = okabe_ito::BLACK.stroke_width(style.px(1.5));
     zoom.draw_series(LineSeries::new(pts.iter().copied(), blk))?;
     zoom.draw_series(pts.iter().map(|&p| Circle::new(p, style.px(3.0), blk)))?;
+    // ± one standard error.
+    zoom.draw_series(
+        a.temperature
+            .iter()
+            .zip(&a.alpha)
+            .zip(&a.alpha_error)
+            .filter(|((_, a), e)| a.is_finite() && e.is_finite())
+            .map(|((&t, &a), &e)| PathElement::new(vec![(t, a - e), (t, a + e)], blk)),
+    )?;
     zoom.draw_series(std::iter::once(DashedPathElement::new(
         vec![(t0, 3.0), (t1, 3.0)],
         dash.0,
@@ -233,12 +245,18 @@ where
             dash.1,
             okabe_ito::BLUE.stroke_width(style.px(1.5)),
         )))?;
+        // The label right of the line, or left of it near the right edge.
+        let right_side = a.t_bkt < t0 + 0.6 * (t1 - t0);
+        let anchor = if right_side { HPos::Left } else { HPos::Right };
+        let dx = if right_side { 0.02 } else { -0.02 } * (t1 - t0);
         zoom.draw_series(std::iter::once(Text::new(
             format!("T_BKT = {:.3} K", a.t_bkt),
-            (a.t_bkt + 0.02 * (t1 - t0), a_top * 0.9),
-            font(10.0),
+            (a.t_bkt + dx, a_top * 0.88),
+            font(12.0)
+                .into_text_style(&inset)
+                .pos(Pos::new(anchor, VPos::Center)),
         )))?;
     }
     area.present()?;
-    Ok(())
+    Ok(frame)
 }

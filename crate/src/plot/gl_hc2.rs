@@ -1,8 +1,9 @@
 //! Fig. S3: μ0H_c2∥(T) and μ0H_c2⟂(T) with the joint GL fit, the Pauli
 //! limit, and the fitted ξ_GL, d_sc and H_c2∥/H_P in the legend.
 
+use super::legend::{draw_legend, Corner, Sample, DOTS};
 use super::style::{okabe_ito, Style, GRID};
-use super::{linspace, PlotError};
+use super::{linspace, Frame, PlotError};
 use crate::fit::FitReport;
 use crate::physics::gl_hc2::{hc2_par, hc2_perp, GlHc2Data};
 use plotters::coord::Shift;
@@ -39,12 +40,12 @@ impl GlHc2Figure<'_> {
     }
 }
 
-/// Draws Fig. S3 on `area`.
+/// Draws Fig. S3 on `area`; returns the plot's frame.
 pub fn draw_gl_hc2<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     fig: &GlHc2Figure,
     style: &Style,
-) -> Result<(), PlotError>
+) -> Result<Frame, PlotError>
 where
     DB::ErrorType: 'static,
 {
@@ -73,6 +74,7 @@ where
         .x_label_area_size(style.px(44.0))
         .y_label_area_size(style.px(56.0))
         .build_cartesian_2d(0.0..t_top, 0.0..h_top)?;
+    let frame = Frame::of(&chart, [0.0, t_top], [0.0, h_top]);
     chart
         .configure_mesh()
         .x_desc("T (K)")
@@ -89,67 +91,54 @@ where
     let (par, perp) = (okabe_ito::VERMILLION, okabe_ito::BLUE);
     let mpar = par.stroke_width(style.px(1.5));
     let mperp = perp.stroke_width(style.px(1.5));
-    chart
-        .draw_series(LineSeries::new(
-            curves.iter().map(|c| (c.0, c.2)),
-            line(par),
-        ))?
-        .label(format!("H∥ GL fit: d_sc = {d:.2} nm"))
-        .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 24, y)], par.stroke_width(2)));
-    chart
-        .draw_series(
-            d_.t_par
-                .iter()
-                .zip(&d_.h_par)
-                .map(|(&t, &h)| Circle::new((t, h), r, mpar)),
-        )?
-        .label("H∥ data")
-        .legend(move |(x, y)| Circle::new((x + 12, y), r, mpar));
-    chart
-        .draw_series(LineSeries::new(
-            curves.iter().map(|c| (c.0, c.1)),
-            line(perp),
-        ))?
-        .label(format!("H⟂ GL fit: ξ_GL = {xi:.1} nm, T_c = {tc:.3} K"))
-        .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 24, y)], perp.stroke_width(2)));
-    chart
-        .draw_series(d_.t_perp.iter().zip(&d_.h_perp).map(|(&t, &h)| {
-            let s = r as i32;
-            EmptyElement::at((t, h)) + Rectangle::new([(-s, -s), (s, s)], mperp)
-        }))?
-        .label("H⟂ data")
-        .legend(move |(x, y)| {
-            let s = r as i32;
-            Rectangle::new([(x + 12 - s, y - s), (x + 12 + s, y + s)], mperp)
-        });
+    chart.draw_series(LineSeries::new(
+        curves.iter().map(|c| (c.0, c.2)),
+        line(par),
+    ))?;
+    chart.draw_series(
+        d_.t_par
+            .iter()
+            .zip(&d_.h_par)
+            .map(|(&t, &h)| Circle::new((t, h), r, mpar)),
+    )?;
+    chart.draw_series(DashedLineSeries::new(
+        curves.iter().map(|c| (c.0, c.1)),
+        dash.0,
+        dash.1,
+        line(perp),
+    ))?;
+    chart.draw_series(d_.t_perp.iter().zip(&d_.h_perp).map(|(&t, &h)| {
+        let s = r as i32;
+        EmptyElement::at((t, h)) + Rectangle::new([(-s, -s), (s, s)], mperp)
+    }))?;
     let pauli = okabe_ito::BLACK.stroke_width(style.px(1.5));
-    chart
-        .draw_series(std::iter::once(DashedPathElement::new(
-            vec![(0.0, fig.pauli_t), (t_top, fig.pauli_t)],
-            dash.0,
-            dash.1,
-            pauli,
-        )))?
-        .label(format!(
+    let dot = (style.px(DOTS.0), style.px(DOTS.1));
+    chart.draw_series(std::iter::once(DashedPathElement::new(
+        vec![(0.0, fig.pauli_t), (t_top, fig.pauli_t)],
+        dot.0,
+        dot.1,
+        pauli,
+    )))?;
+    let labels = [
+        format!("H∥ GL fit: d_sc = {d:.2} nm"),
+        "H∥ data".to_string(),
+        format!("H⟂ GL fit: ξ_GL = {xi:.1} nm, T_c = {tc:.3} K"),
+        "H⟂ data".to_string(),
+        format!(
             "Pauli limit {:.2} T; H∥(0)/H_P = {:.2}",
             fig.pauli_t,
             fig.pauli_ratio()
-        ))
-        .legend(move |(x, y)| {
-            DashedPathElement::new(
-                vec![(x, y), (x + 24, y)],
-                7,
-                5,
-                okabe_ito::BLACK.stroke_width(2),
-            )
-        });
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperRight)
-        .label_font(font(13.0))
-        .background_style(WHITE.mix(0.9))
-        .border_style(BLACK.stroke_width(style.px(1.0)))
-        .draw()?;
+        ),
+    ];
+    let samples = [
+        Sample::Line(par),
+        Sample::Marker(par),
+        Sample::Dashed(perp),
+        Sample::Square(perp),
+        Sample::Dotted(okabe_ito::BLACK),
+    ];
+    let entries: Vec<(&str, Sample)> = labels.iter().map(String::as_str).zip(samples).collect();
+    draw_legend(area, &frame, Corner::UpperRight, &entries, style)?;
     area.present()?;
-    Ok(())
+    Ok(frame)
 }

@@ -1,8 +1,9 @@
 //! Fig. 1c: R_xy(B) at 5 K of both samples, the measured points and the
 //! fitted straight lines, with the density and mobility in the legend.
 
+use super::legend::{draw_legend, Corner, Sample};
 use super::style::{okabe_ito, Style, GRID};
-use super::PlotError;
+use super::{Frame, PlotError};
 use crate::physics::hall::HallDensity;
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
@@ -28,21 +29,40 @@ pub struct HallFigure<'a> {
 
 const COLOURS: [RGBColor; 2] = [okabe_ito::VERMILLION, okabe_ito::BLUE];
 
-/// The legend text of one sample: n and μ.
+/// `v` as "7.28 × 10¹³" (three significant digits; plain below 10⁴).
+pub fn times_ten(v: f64) -> String {
+    if !v.is_finite() || v == 0.0 || (1e-3..1e4).contains(&v.abs()) {
+        return format!("{v:.3}");
+    }
+    let exp = v.abs().log10().floor() as i32;
+    let mantissa = v / 10f64.powi(exp);
+    let sup: String = exp
+        .to_string()
+        .chars()
+        .map(|c| match c {
+            '-' => '⁻',
+            d => ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹']
+                [d.to_digit(10).unwrap_or(0) as usize],
+        })
+        .collect();
+    format!("{mantissa:.2} × 10{sup}")
+}
+
+/// The legend text of one sample's fit: n and μ.
 pub fn label(s: &HallSample) -> String {
     let mu = s
         .fit
         .mobility_cm2_vs
         .map_or(String::new(), |m| format!(", μ = {m:.0} cm²/Vs"));
-    format!("{}: n = {:.3e} cm⁻²{mu}", s.name, s.fit.n_cm2)
+    format!("{} fit: n = {} cm⁻²{mu}", s.name, times_ten(s.fit.n_cm2))
 }
 
-/// Draws Fig. 1c on `area`.
+/// Draws Fig. 1c on `area`; returns the plot's frame.
 pub fn draw_hall<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     fig: &HallFigure,
     style: &Style,
-) -> Result<(), PlotError>
+) -> Result<Frame, PlotError>
 where
     DB::ErrorType: 'static,
 {
@@ -64,10 +84,13 @@ where
         .x_label_area_size(style.px(44.0))
         .y_label_area_size(style.px(60.0))
         .build_cartesian_2d(-b_max..b_max, -r_max..r_max)?;
+    let frame = Frame::of(&chart, [-b_max, b_max], [-r_max, r_max]);
     chart
         .configure_mesh()
         .x_desc("μ₀H⟂ (T)")
         .y_desc("R_xy (Ω)")
+        .x_label_formatter(&|v| format!("{v:.0}"))
+        .y_label_formatter(&|v| format!("{v:.0}"))
         .label_style(font(13.0))
         .axis_desc_style(font(14.0))
         .light_line_style(TRANSPARENT)
@@ -76,45 +99,33 @@ where
         .draw()?;
     let r = style.px(3.0);
     let dash = (style.px(7.0), style.px(5.0));
+    let mut labels = Vec::new();
     for (i, s) in fig.samples.iter().enumerate() {
         let c = COLOURS[i % 2];
         let mark = c.stroke_width(style.px(1.5));
         let line = c.stroke_width(style.px(2.0));
         let pts = s.field_t.iter().copied().zip(s.rxy_ohm.iter().copied());
-        if i % 2 == 0 {
-            chart
-                .draw_series(pts.map(|p| Circle::new(p, r, mark)))?
-                .label(label(s))
-                .legend(move |(x, y)| Circle::new((x + 12, y), r, mark));
-        } else {
-            chart
-                .draw_series(pts.map(|p| {
-                    let d = r as i32;
-                    EmptyElement::at(p) + Rectangle::new([(-d, -d), (d, d)], mark)
-                }))?
-                .label(label(s))
-                .legend(move |(x, y)| {
-                    let d = r as i32;
-                    Rectangle::new([(x + 12 - d, y - d), (x + 12 + d, y + d)], mark)
-                });
-        }
         let (a, k) = (s.fit.offset_ohm, s.fit.slope_ohm_per_t);
         let ends = vec![(-b_max, a - k * b_max), (b_max, a + k * b_max)];
         if i % 2 == 0 {
+            chart.draw_series(pts.map(|p| Circle::new(p, r, mark)))?;
             chart.draw_series(LineSeries::new(ends, line))?;
+            labels.push((format!("{} data", s.name), Sample::Marker(c)));
+            labels.push((label(s), Sample::Line(c)));
         } else {
+            let d = r as i32;
+            chart.draw_series(
+                pts.map(|p| EmptyElement::at(p) + Rectangle::new([(-d, -d), (d, d)], mark)),
+            )?;
             chart.draw_series(std::iter::once(DashedPathElement::new(
                 ends, dash.0, dash.1, line,
             )))?;
+            labels.push((format!("{} data", s.name), Sample::Square(c)));
+            labels.push((label(s), Sample::Dashed(c)));
         }
     }
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperRight)
-        .label_font(font(13.0))
-        .background_style(WHITE.mix(0.9))
-        .border_style(BLACK.stroke_width(style.px(1.0)))
-        .draw()?;
+    let entries: Vec<(&str, Sample)> = labels.iter().map(|(l, s)| (l.as_str(), *s)).collect();
+    draw_legend(area, &frame, Corner::UpperRight, &entries, style)?;
     area.present()?;
-    Ok(())
+    Ok(frame)
 }

@@ -1,8 +1,9 @@
 //! Fig. S4: the Halperin–Nelson fit of R(T) (left) and the linearised plot
 //! (d ln R/dT)^(−2/3) against T with its straight line (right).
 
+use super::legend::{draw_legend, Corner, Sample};
 use super::style::{okabe_ito, Style, GRID};
-use super::{linspace, PlotError};
+use super::{linspace, Frame, PlotError};
 use crate::fit::FitReport;
 use crate::physics::halperin_nelson::{hn_law, HnLinearized};
 use plotters::coord::Shift;
@@ -39,12 +40,12 @@ pub fn fitted_curve(fig: &HnFigure) -> Vec<(f64, f64)> {
         .collect()
 }
 
-/// Draws Fig. S4 on `area`.
+/// Draws Fig. S4 on `area`; returns the frame of the R(T) panel (left).
 pub fn draw_halperin_nelson<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     fig: &HnFigure,
     style: &Style,
-) -> Result<(), PlotError>
+) -> Result<Frame, PlotError>
 where
     DB::ErrorType: 'static,
 {
@@ -64,16 +65,20 @@ where
         .filter(|p| p.0 >= lo && p.0 <= hi)
         .collect();
     let r_top = pts.iter().map(|p| p.1).fold(1.0, f64::max) * 1.1;
+    let ticks = |v: &f64| format!("{v:.1}");
     let mut chart = ChartBuilder::on(&left)
         .margin(style.px(12.0))
         .x_label_area_size(style.px(44.0))
         .y_label_area_size(style.px(60.0))
         .build_cartesian_2d(lo..hi, 0.0..r_top)?;
+    let frame = Frame::of(&chart, [lo, hi], [0.0, r_top]);
     chart
         .configure_mesh()
         .x_desc("T (K)")
         .y_desc("R_s (Ω/□)")
         .x_labels(5)
+        .x_label_formatter(&ticks)
+        .y_label_formatter(&|v| format!("{v:.0}"))
         .label_style(font(13.0))
         .axis_desc_style(font(14.0))
         .light_line_style(TRANSPARENT)
@@ -83,32 +88,25 @@ where
     let (w0, w1) = fig.window;
     let mark = okabe_ito::BLACK.stroke_width(style.px(1.0));
     let inside = okabe_ito::BLACK.filled();
-    chart
-        .draw_series(pts.iter().map(|&p| {
-            let s = if p.0 >= w0 && p.0 <= w1 { inside } else { mark };
-            Circle::new(p, r, s)
-        }))?
-        .label("R_s(T) (filled: fitted window)")
-        .legend(move |(x, y)| Circle::new((x + 12, y), r, inside));
-    chart
-        .draw_series(LineSeries::new(
-            fitted_curve(fig),
-            line(okabe_ito::VERMILLION),
-        ))?
-        .label(format!("Halperin–Nelson fit: T_BKT = {tb:.3} K"))
-        .legend(move |(x, y)| {
-            PathElement::new(
-                vec![(x, y), (x + 24, y)],
-                okabe_ito::VERMILLION.stroke_width(2),
-            )
-        });
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .label_font(font(12.0))
-        .background_style(WHITE.mix(0.9))
-        .border_style(BLACK.stroke_width(style.px(1.0)))
-        .draw()?;
+    chart.draw_series(pts.iter().map(|&p| {
+        let s = if p.0 >= w0 && p.0 <= w1 { inside } else { mark };
+        Circle::new(p, r, s)
+    }))?;
+    chart.draw_series(LineSeries::new(
+        fitted_curve(fig),
+        line(okabe_ito::VERMILLION),
+    ))?;
+    let fit_label = format!("HN fit: T_BKT = {tb:.3} K");
+    draw_legend(
+        area,
+        &frame,
+        Corner::LowerRight,
+        &[
+            ("R_s; filled: fitted", Sample::Marker(okabe_ito::BLACK)),
+            (fit_label.as_str(), Sample::Line(okabe_ito::VERMILLION)),
+        ],
+        style,
+    )?;
 
     // The linearised plot.
     let lin = fig.linear;
@@ -120,17 +118,20 @@ where
         .filter(|((&t, _), _)| t >= lo && t <= hi)
         .map(|((&t, &y), &w)| (t, y, w))
         .collect();
-    let y_top = lp.iter().map(|p| p.1).fold(1e-3, f64::max) * 1.1;
+    // Head-room above the points for the legend.
+    let y_top = lp.iter().map(|p| p.1).fold(1e-3, f64::max) * 1.3;
     let mut chart = ChartBuilder::on(&right)
         .margin(style.px(12.0))
         .x_label_area_size(style.px(44.0))
         .y_label_area_size(style.px(60.0))
         .build_cartesian_2d(lo..hi, 0.0..y_top)?;
+    let right_frame = Frame::of(&chart, [lo, hi], [0.0, y_top]);
     chart
         .configure_mesh()
         .x_desc("T (K)")
         .y_desc("(d ln R/dT)^(−2/3) (K^(2/3))")
         .x_labels(5)
+        .x_label_formatter(&ticks)
         .label_style(font(13.0))
         .axis_desc_style(font(14.0))
         .light_line_style(TRANSPARENT)
@@ -143,29 +144,23 @@ where
     }))?;
     let (a, k) = (lin.fit.params[0].1, lin.fit.params[1].1);
     let t0 = lin.t_bkt.max(lo);
-    chart
-        .draw_series(std::iter::once(DashedPathElement::new(
-            vec![(t0, a + k * t0), (hi, a + k * hi)],
-            dash.0,
-            dash.1,
-            line(okabe_ito::BLUE),
-        )))?
-        .label(format!("line: zero at {:.3} K", lin.t_bkt))
-        .legend(move |(x, y)| {
-            DashedPathElement::new(
-                vec![(x, y), (x + 24, y)],
-                7,
-                5,
-                okabe_ito::BLUE.stroke_width(2),
-            )
-        });
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .label_font(font(12.0))
-        .background_style(WHITE.mix(0.9))
-        .border_style(BLACK.stroke_width(style.px(1.0)))
-        .draw()?;
+    chart.draw_series(std::iter::once(DashedPathElement::new(
+        vec![(t0, a + k * t0), (hi, a + k * hi)],
+        dash.0,
+        dash.1,
+        line(okabe_ito::BLUE),
+    )))?;
+    let line_label = format!("line: zero at {:.3} K", lin.t_bkt);
+    draw_legend(
+        area,
+        &right_frame,
+        Corner::UpperLeft,
+        &[
+            ("filled: fitted", Sample::Marker(okabe_ito::BLACK)),
+            (line_label.as_str(), Sample::Dashed(okabe_ito::BLUE)),
+        ],
+        style,
+    )?;
     area.present()?;
-    Ok(())
+    Ok(frame)
 }

@@ -16,9 +16,20 @@ pub enum Sample {
     Line(RGBColor),
     /// A dashed line.
     Dashed(RGBColor),
+    /// A dotted line (see [`DOTS`]).
+    Dotted(RGBColor),
     /// An open circle, as the data points.
     Marker(RGBColor),
+    /// An open square, for a second set of points.
+    Square(RGBColor),
+    /// An open upward triangle.
+    Triangle(RGBColor),
+    /// A diagonal cross.
+    Cross(RGBColor),
 }
+
+/// Dash and gap of a dotted line, CSS px (a dashed line is 7 and 4–5).
+pub const DOTS: (f64, f64) = (2.0, 4.0);
 
 /// Where the legend box sits inside the plotting area.
 #[derive(Debug, Clone, Copy)]
@@ -30,14 +41,15 @@ pub enum Corner {
 }
 
 /// Draws a legend box with `entries` in `corner` of the plotting area `frame`
-/// (device pixels, relative to the top-level `area`).
+/// (device pixels, relative to the top-level `area`); returns the box's
+/// top-left and bottom-right corners, so that an inset can keep clear of it.
 pub fn draw_legend<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     frame: &Frame,
     corner: Corner,
     entries: &[(&str, Sample)],
     style: &Style,
-) -> Result<(), PlotError>
+) -> Result<[(i32, i32); 2], PlotError>
 where
     DB::ErrorType: 'static,
 {
@@ -81,9 +93,32 @@ where
                 gap,
                 c.stroke_width(stroke),
             ))?,
+            Sample::Dotted(c) => area.draw(&DashedPathElement::new(
+                vec![a, b],
+                style.px(DOTS.0),
+                style.px(DOTS.1),
+                c.stroke_width(stroke),
+            ))?,
             Sample::Marker(c) => area.draw(&Circle::new(
                 (x0 + pad + sample_w / 2, y),
                 style.px(3.5),
+                c.stroke_width(style.px(1.5)),
+            ))?,
+            Sample::Square(c) => {
+                let (cx, d) = (x0 + pad + sample_w / 2, style.px(3.5) as i32);
+                area.draw(&Rectangle::new(
+                    [(cx - d, y - d), (cx + d, y + d)],
+                    c.stroke_width(style.px(1.5)),
+                ))?
+            }
+            Sample::Triangle(c) => area.draw(&TriangleMarker::new(
+                (x0 + pad + sample_w / 2, y),
+                style.px(5.0),
+                c.stroke_width(style.px(1.5)),
+            ))?,
+            Sample::Cross(c) => area.draw(&Cross::new(
+                (x0 + pad + sample_w / 2, y),
+                style.px(4.0),
                 c.stroke_width(style.px(1.5)),
             ))?,
         }
@@ -97,5 +132,5 @@ where
             text_style,
         ))?;
     }
-    Ok(())
+    Ok([(x0, y0), (x0 + w, y0 + h)])
 }

@@ -2,16 +2,16 @@
 //! logarithmic temperature axis, with an inset of 1.5–2.6 K where T_c
 //! onset, midpoint and zero are marked.
 
+use super::legend::{draw_legend, Corner, Sample};
 use super::style::{okabe_ito, Style, GRID};
-use super::PlotError;
+use super::{Frame, PlotError};
 use crate::physics::resistive::TransitionTemperatures;
 use plotters::coord::Shift;
-use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 
 /// One sample's curve.
 pub struct RtCurve<'a> {
-    /// Legend name ("LAO/KTO").
+    /// Legend label ("LAO/KTO").
     pub name: &'a str,
     /// Temperatures, K (increasing).
     pub t: &'a [f64],
@@ -34,19 +34,20 @@ pub const INSET_K: (f64, f64) = (1.5, 2.6);
 
 const COLOURS: [RGBColor; 3] = [okabe_ito::VERMILLION, okabe_ito::BLUE, okabe_ito::GREEN];
 
-/// Draws Fig. 1b on `area`.
-pub fn draw_rt<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    fig: &RtFigure,
-    style: &Style,
-) -> Result<(), PlotError>
-where
-    DB::ErrorType: 'static,
-{
-    area.fill(&WHITE)?;
-    let font = |px: f64| (style.font.as_str(), style.font_px(px));
-    let line = |c: RGBColor| c.stroke_width(style.px(2.0));
-    let dash = (style.px(7.0), style.px(5.0));
+/// The legend sample of curve `i`: solid, dashed, solid, … in its colour.
+fn sample(i: usize) -> Sample {
+    let c = COLOURS[i % COLOURS.len()];
+    if i % 2 == 0 {
+        Sample::Line(c)
+    } else {
+        Sample::Dashed(c)
+    }
+}
+
+/// The temperature span of the main panel, K: from the lowest temperature
+/// of any curve (at least 0.1 K on the log axis, 0 K on the linear one) to
+/// the highest (at least 3 K).
+pub fn t_span(fig: &RtFigure) -> (f64, f64) {
     let t_max = fig
         .curves
         .iter()
@@ -57,6 +58,29 @@ where
         .iter()
         .filter_map(|c| c.t.first().copied())
         .fold(t_max, f64::min);
+    if fig.log_t {
+        (t_min.clamp(0.1, t_max * 0.5), t_max)
+    } else {
+        (0.0, t_max)
+    }
+}
+
+/// Draws Fig. 1b on `area`; returns the main panel's frame (on the
+/// logarithmic axis its x range is log₁₀ T, so a point at temperature T sits
+/// at x = log₁₀ T).
+pub fn draw_rt<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    fig: &RtFigure,
+    style: &Style,
+) -> Result<Frame, PlotError>
+where
+    DB::ErrorType: 'static,
+{
+    area.fill(&WHITE)?;
+    let font = |px: f64| (style.font.as_str(), style.font_px(px));
+    let line = |c: RGBColor| c.stroke_width(style.px(2.0));
+    let dash = (style.px(7.0), style.px(5.0));
+    let (t_min, t_max) = t_span(fig);
     let r_top = fig
         .curves
         .iter()
@@ -65,28 +89,30 @@ where
         * 1.05;
     let points =
         |c: &RtCurve| -> Vec<(f64, f64)> { c.t.iter().copied().zip(c.r.iter().copied()).collect() };
-    let legend = |i: usize| {
-        let c = COLOURS[i % COLOURS.len()];
-        move |(x, y): (i32, i32)| -> DynElement<'static, DB, (i32, i32)> {
-            if i % 2 == 0 {
-                PathElement::new(vec![(x, y), (x + 24, y)], c.stroke_width(2)).into_dyn()
-            } else {
-                DashedPathElement::new(vec![(x, y), (x + 24, y)], 7, 5, c.stroke_width(2))
-                    .into_dyn()
-            }
-        }
-    };
     macro_rules! main_panel {
-        ($x:expr) => {{
+        ($x:expr, $frame_x:expr) => {{
             let mut chart = ChartBuilder::on(area)
                 .margin(style.px(12.0))
                 .x_label_area_size(style.px(44.0))
                 .y_label_area_size(style.px(64.0))
                 .build_cartesian_2d($x, 0.0..r_top)?;
+            let frame = Frame::of(&chart, $frame_x, [0.0, r_top]);
             chart
                 .configure_mesh()
-                .x_desc("T (K)")
+                .x_desc(if fig.log_t {
+                    "T (K), logarithmic axis"
+                } else {
+                    "T (K)"
+                })
                 .y_desc("R_s (Ω/□)")
+                .x_label_formatter(&|v| {
+                    if *v >= 1.0 {
+                        format!("{v:.0}")
+                    } else {
+                        format!("{v:.1}")
+                    }
+                })
+                .y_label_formatter(&|v| format!("{v:.0}"))
                 .label_style(font(13.0))
                 .axis_desc_style(font(14.0))
                 .light_line_style(TRANSPARENT)
@@ -95,41 +121,60 @@ where
                 .draw()?;
             for (i, c) in fig.curves.iter().enumerate() {
                 let colour = COLOURS[i % COLOURS.len()];
-                let pts = points(c);
+                let pts = points(c).into_iter().filter(|p| p.0 >= t_min);
                 if i % 2 == 0 {
-                    chart
-                        .draw_series(LineSeries::new(pts, line(colour)))?
-                        .label(c.name)
-                        .legend(legend(i));
+                    chart.draw_series(LineSeries::new(pts, line(colour)))?;
                 } else {
-                    chart
-                        .draw_series(DashedLineSeries::new(pts, dash.0, dash.1, line(colour)))?
-                        .label(c.name)
-                        .legend(legend(i));
+                    chart.draw_series(DashedLineSeries::new(pts, dash.0, dash.1, line(colour)))?;
                 }
             }
-            chart
-                .configure_series_labels()
-                .position(SeriesLabelPosition::UpperLeft)
-                .label_font(font(13.0))
-                .background_style(WHITE.mix(0.9))
-                .border_style(BLACK.stroke_width(style.px(1.0)))
-                .draw()?;
+            frame
         }};
     }
-    if fig.log_t {
-        main_panel!((t_min.max(0.1)..t_max).log_scale());
+    let frame = if fig.log_t {
+        main_panel!((t_min..t_max).log_scale(), [t_min.log10(), t_max.log10()])
     } else {
-        main_panel!(0.0..t_max);
-    }
+        main_panel!(t_min..t_max, [t_min, t_max])
+    };
+    let mut entries: Vec<(&str, Sample)> = fig
+        .curves
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.name, sample(i)))
+        .collect();
+    entries.extend([
+        ("T_c onset (90 % R_N)", Sample::Triangle(okabe_ito::BLACK)),
+        ("midpoint (50 % R_N)", Sample::Marker(okabe_ito::BLACK)),
+        ("zero (1 % R_N)", Sample::Cross(okabe_ito::BLACK)),
+    ]);
+    let legend = draw_legend(area, &frame, Corner::UpperLeft, &entries, style)?;
 
-    // Inset, top middle beside the legend, where the curves never go (they
-    // stay near R_N below 40 K on the log axis and below R(185 K) on the
-    // linear one): the transition.
-    let (w, h) = area.dim_in_pixel();
-    let inset = area
-        .clone()
-        .shrink((w * 25 / 100, h * 6 / 100), (w * 37 / 100, h * 44 / 100));
+    // Inset: the transition, where the curves never go. On the linear axis
+    // that is the lower right, under the metallic rise (R stays below
+    // 0.45 of the axis left of 170 K); on the logarithmic axis the top, right
+    // of the legend (R stays near R_N below 40 K).
+    let (fw, fh) = (frame.px[1] - frame.px[0], frame.py[1] - frame.py[0]);
+    let gap = style.px(12.0) as i32;
+    let (x0, y0, x1, y1) = if fig.log_t {
+        let x0 = legend[1].0 + gap;
+        (
+            x0,
+            frame.py[0] + gap / 2,
+            (x0 + fw * 45 / 100).min(frame.px[1] - gap),
+            frame.py[0] + fh * 48 / 100,
+        )
+    } else {
+        (
+            frame.px[0] + fw * 56 / 100,
+            frame.py[1] - fh * 42 / 100,
+            frame.px[1] - gap / 2,
+            frame.py[1] - gap / 2,
+        )
+    };
+    let inset = area.clone().shrink(
+        (x0.max(0) as u32, y0.max(0) as u32),
+        ((x1 - x0).max(40) as u32, (y1 - y0).max(40) as u32),
+    );
     inset.fill(&WHITE)?;
     let inside = |c: &RtCurve| -> Vec<(f64, f64)> {
         points(c)
@@ -145,13 +190,18 @@ where
         * 1.08;
     let mut zoom = ChartBuilder::on(&inset)
         .margin(style.px(4.0))
-        .x_label_area_size(style.px(22.0))
-        .y_label_area_size(style.px(44.0))
+        .x_label_area_size(style.px(32.0))
+        .y_label_area_size(style.px(52.0))
         .build_cartesian_2d(INSET_K.0..INSET_K.1, 0.0..r_in)?;
     zoom.configure_mesh()
         .x_labels(6)
         .y_labels(4)
+        .x_desc("T (K)")
+        .y_desc("R_s (Ω/□)")
+        .x_label_formatter(&|v| format!("{v:.1}"))
+        .y_label_formatter(&|v| format!("{v:.0}"))
         .label_style(font(11.0))
+        .axis_desc_style(font(11.0))
         .light_line_style(TRANSPARENT)
         .bold_line_style(GRID.stroke_width(style.px(1.0)))
         .axis_style(BLACK.stroke_width(style.px(1.0)))
@@ -169,7 +219,7 @@ where
                 line(colour),
             ))?;
         }
-        // T_c onset (triangle), midpoint (circle), zero (square) on the curve.
+        // T_c onset (triangle), midpoint (circle), zero (cross) on the curve.
         if let Some(tt) = c.transitions {
             let rn = tt.r_normal;
             let marks = [
@@ -192,5 +242,5 @@ where
         }
     }
     area.present()?;
-    Ok(())
+    Ok(frame)
 }

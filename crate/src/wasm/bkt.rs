@@ -8,6 +8,7 @@ use crate::physics::bkt::{self as core, AlphaWindow, BktAlpha, IvCurve};
 use crate::physics::transport;
 use crate::plot::bkt::{draw_bkt, BktFigure};
 use crate::plot::style::Style;
+use crate::plot::Frame;
 use js_sys::{Array, Reflect};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
@@ -62,7 +63,7 @@ fn curves_from_js(value: &JsValue) -> Result<Vec<IvCurve>, JsError> {
 
 /// α(T) from I–V curves (an array of `{ temperature, current, voltage }`,
 /// K, A, V, in increasing temperature) and T_BKT where α crosses 3 →
-/// `{ temperature, alpha, alphaError, nPoints, fits, tBkt }` (one common
+/// `{ temperature, alpha, alphaError, nPoints, fits, tBkt, tBktError }` (one common
 /// fit object per temperature, null where too few points qualified). `window` =
 /// `{ vMin, iMin, iMax, lowFactor, highFraction }` (defaults 100 nV, none,
 /// none, 2, 0.5: the power-law regime between the noise floor, the
@@ -133,12 +134,14 @@ pub fn bkt_defaults() -> Result<JsValue, JsError> {
 #[serde(rename_all = "camelCase")]
 struct Fig1eResult {
     curves: Vec<IvCurve>,
-    alpha: Option<BktAlpha>,
+    /// α(T); `tBkt` and `tBktError` are NaN (null in JS) where α does not cross 3.
+    alpha: BktAlpha,
     /// Why α gave no T_BKT, when it did not.
     alpha_message: Option<String>,
     critical_current: Option<f64>,
     critical_temperature: f64,
     threshold_v: f64,
+    frame: Option<Frame>,
 }
 
 fn compute(state: JsValue) -> Result<Fig1eResult, JsError> {
@@ -155,50 +158,48 @@ fn compute(state: JsValue) -> Result<Fig1eResult, JsError> {
     p.tc0 = s.tc0;
     p.t_bkt = s.t_bkt;
     let curves = core::iv_curves(&p, &temps, &core::fig1e_currents())?;
-    let (alpha, alpha_message) = match core::bkt_alpha(&curves, &AlphaWindow::default()) {
-        Ok(a) => (Some(a), None),
-        Err(e) => (None, Some(e.to_string())),
+    // α is shown also where it does not cross 3; T_BKT only where it does.
+    let mut alpha = core::alpha_exponents(&curves, &AlphaWindow::default())?;
+    let alpha_message = match core::alpha_crossing(&alpha) {
+        Ok((t, e)) => {
+            (alpha.t_bkt, alpha.t_bkt_error) = (t, e);
+            None
+        }
+        Err(e) => Some(e.to_string()),
     };
-    let first = &curves[0];
+    let first = curves
+        .first()
+        .ok_or_else(|| JsError::new("no temperatures to draw"))?;
     let ic = core::critical_current(&first.current, &first.voltage, core::IC_THRESHOLD_V).ok();
+    let critical_temperature = first.temperature;
     Ok(Fig1eResult {
-        critical_temperature: first.temperature,
+        critical_temperature,
         curves,
         alpha,
         alpha_message,
         critical_current: ic,
         threshold_v: core::IC_THRESHOLD_V,
-    })
-}
-
-/// α(T) for drawing: the analysis, or NaNs with no crossing.
-fn alpha_or_blank(res: &Fig1eResult) -> BktAlpha {
-    res.alpha.clone().unwrap_or_else(|| BktAlpha {
-        temperature: res.curves.iter().map(|c| c.temperature).collect(),
-        alpha: vec![f64::NAN; res.curves.len()],
-        alpha_error: vec![f64::NAN; res.curves.len()],
-        n_points: vec![0; res.curves.len()],
-        fits: vec![None; res.curves.len()],
-        t_bkt: f64::NAN,
+        frame: None,
     })
 }
 
 /// Draws Fig. 1e–f into `canvas` for `state` (see `bktDefaults`) → `{ curves,
-/// alpha, alphaMessage, criticalCurrent, criticalTemperature, thresholdV }`.
+/// alpha, alphaMessage, criticalCurrent, criticalTemperature, thresholdV,
+/// frame }` (the frame of the log–log panel, in log₁₀ A and log₁₀ V).
 #[wasm_bindgen(js_name = drawBkt)]
 pub fn draw_bkt_canvas(
     canvas: HtmlCanvasElement,
     state: JsValue,
     scale: f64,
 ) -> Result<JsValue, JsError> {
-    let res = compute(state)?;
-    let alpha = alpha_or_blank(&res);
+    let mut res = compute(state)?;
     let fig = BktFigure {
         curves: &res.curves,
-        alpha: &alpha,
+        alpha: &res.alpha,
     };
     let style = Style::with_scale(scale);
-    draw_on_canvas(canvas, |area| draw_bkt(area, &fig, &style))?;
+    let frame = draw_on_canvas(canvas, |area| draw_bkt(area, &fig, &style))?;
+    res.frame = Some(frame);
     to_js(&res)
 }
 
@@ -206,10 +207,9 @@ pub fn draw_bkt_canvas(
 #[wasm_bindgen(js_name = svgBkt)]
 pub fn svg_bkt(state: JsValue, width: f64, height: f64) -> Result<String, JsError> {
     let res = compute(state)?;
-    let alpha = alpha_or_blank(&res);
     let fig = BktFigure {
         curves: &res.curves,
-        alpha: &alpha,
+        alpha: &res.alpha,
     };
     draw_svg(width, height, |area| {
         draw_bkt(area, &fig, &Style::default())

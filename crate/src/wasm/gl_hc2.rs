@@ -6,6 +6,7 @@ use crate::fit::FitReport;
 use crate::physics::gl_hc2 as core;
 use crate::plot::gl_hc2::{draw_gl_hc2, GlHc2Figure};
 use crate::plot::style::Style;
+use crate::plot::Frame;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
@@ -74,6 +75,7 @@ struct FigS3Result {
     pauli_t: f64,
     pauli_ratio: f64,
     curves: Curves,
+    frame: Option<Frame>,
 }
 
 #[derive(Serialize)]
@@ -107,25 +109,27 @@ fn compute(state: JsValue) -> Result<FigS3Result, JsError> {
         pauli_t,
         pauli_ratio,
         curves,
+        frame: None,
     })
 }
 
 /// Draws Fig. S3 into `canvas` for `state` (see `glHc2Defaults`) → `{ data,
-/// fit, pauliT, pauliRatio, curves }` (pauliRatio = H_c2∥(0)/H_P).
+/// fit, pauliT, pauliRatio, curves, frame }` (pauliRatio = H_c2∥(0)/H_P).
 #[wasm_bindgen(js_name = drawGlHc2)]
 pub fn draw_gl_hc2_canvas(
     canvas: HtmlCanvasElement,
     state: JsValue,
     scale: f64,
 ) -> Result<JsValue, JsError> {
-    let res = compute(state)?;
+    let mut res = compute(state)?;
     let fig = GlHc2Figure {
         data: &res.data,
         fit: &res.fit,
         pauli_t: res.pauli_t,
     };
     let style = Style::with_scale(scale);
-    draw_on_canvas(canvas, |area| draw_gl_hc2(area, &fig, &style))?;
+    let frame = draw_on_canvas(canvas, |area| draw_gl_hc2(area, &fig, &style))?;
+    res.frame = Some(frame);
     to_js(&res)
 }
 

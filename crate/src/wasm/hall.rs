@@ -9,6 +9,7 @@ use crate::physics::resistive;
 use crate::physics::transport;
 use crate::plot::hall::{draw_hall, HallFigure, HallSample};
 use crate::plot::style::Style;
+use crate::plot::Frame;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
@@ -120,7 +121,7 @@ fn draw_with<DB: plotters::prelude::DrawingBackend>(
     res: &[Fig1cSample],
     area: &plotters::prelude::DrawingArea<DB, plotters::coord::Shift>,
     style: &Style,
-) -> Result<(), crate::plot::PlotError>
+) -> Result<Frame, crate::plot::PlotError>
 where
     DB::ErrorType: 'static,
 {
@@ -136,18 +137,25 @@ where
     draw_hall(area, &HallFigure { samples: &samples }, style)
 }
 
-/// Draws Fig. 1c into `canvas` for `state` (see `hallDefaults`) → an array
-/// of `{ name, fieldT, rxyOhm, fit }`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Fig1cResult {
+    samples: Vec<Fig1cSample>,
+    frame: Frame,
+}
+
+/// Draws Fig. 1c into `canvas` for `state` (see `hallDefaults`) → `{
+/// samples: [{ name, fieldT, rxyOhm, fit }], frame }`.
 #[wasm_bindgen(js_name = drawHall)]
 pub fn draw_hall_canvas(
     canvas: HtmlCanvasElement,
     state: JsValue,
     scale: f64,
 ) -> Result<JsValue, JsError> {
-    let res = compute(state)?;
+    let samples = compute(state)?;
     let style = Style::with_scale(scale);
-    draw_on_canvas(canvas, |area| draw_with(&res, area, &style))?;
-    to_js(&res)
+    let frame = draw_on_canvas(canvas, |area| draw_with(&samples, area, &style))?;
+    to_js(&Fig1cResult { samples, frame })
 }
 
 /// Fig. 1c for `state` as an SVG document of `width` × `height` pixels.

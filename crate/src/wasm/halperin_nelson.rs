@@ -6,9 +6,11 @@ use crate::fit::FitReport;
 use crate::physics::halperin_nelson::{self as core, HnLinearized, HnWindow};
 use crate::physics::resistive;
 use crate::physics::transport;
-use crate::plot::halperin_nelson::{draw_halperin_nelson, HnFigure};
+use crate::plot::halperin_nelson::{draw_halperin_nelson, fitted_curve, HnFigure};
 use crate::plot::style::Style;
+use crate::plot::Frame;
 use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
@@ -43,6 +45,25 @@ pub fn hn_linearized(
     to_js(&core::hn_linearized(&t, &r, &w)?)
 }
 
+/// (T in K, R_s in Ω/□) of a curve.
+type Curve = (Vec<f64>, Vec<f64>);
+
+thread_local! {
+    /// The page's data, which no control changes: computed once.
+    static PRESET_CURVE: RefCell<Option<Curve>> = const { RefCell::new(None) };
+}
+
+/// The LaAlO₃/KTaO₃ preset curve on the Fig. 1b temperatures.
+fn preset_curve() -> Result<Curve, JsError> {
+    if let Some(c) = PRESET_CURVE.with_borrow(Clone::clone) {
+        return Ok(c);
+    }
+    let t = resistive::fig1b_temperatures();
+    let r = resistive::rt_model(&transport::lao_kto(), &t)?;
+    PRESET_CURVE.with_borrow_mut(|c| *c = Some((t.clone(), r.clone())));
+    Ok((t, r))
+}
+
 /// The state of the Fig. S4 page: the fit window in K (null: the default).
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
@@ -55,8 +76,7 @@ struct FigS4State {
 /// on the LaAlO₃/KTaO₃ preset curve, K.
 #[wasm_bindgen(js_name = halperinNelsonDefaults)]
 pub fn halperin_nelson_defaults() -> Result<JsValue, JsError> {
-    let t = resistive::fig1b_temperatures();
-    let r = resistive::rt_model(&transport::lao_kto(), &t)?;
+    let (t, r) = preset_curve()?;
     let (lo, hi) = core::resolve_window(&t, &r, &HnWindow::default())?;
     to_js(&FigS4State {
         t_min: Some(lo),
@@ -73,12 +93,23 @@ struct FigS4Result {
     linear: HnLinearized,
     t_min: f64,
     t_max: f64,
+    /// The fitted law over the drawn range.
+    curve: FittedCurve,
+    frame: Option<Frame>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct FittedCurve {
+    /// K.
+    t: Vec<f64>,
+    /// Ω/□.
+    r: Vec<f64>,
 }
 
 fn compute(state: JsValue) -> Result<FigS4Result, JsError> {
     let s: FigS4State = from_js("state", state)?;
-    let t = resistive::fig1b_temperatures();
-    let r = resistive::rt_model(&transport::lao_kto(), &t)?;
+    let (t, r) = preset_curve()?;
     let w = HnWindow {
         t_min: s.t_min,
         t_max: s.t_max,
@@ -86,14 +117,21 @@ fn compute(state: JsValue) -> Result<FigS4Result, JsError> {
     let (t_min, t_max) = core::resolve_window(&t, &r, &w)?;
     let fit = core::fit_halperin_nelson(&t, &r, &w)?;
     let linear = core::hn_linearized(&t, &r, &w)?;
-    Ok(FigS4Result {
+    let mut res = FigS4Result {
         t,
         r,
         fit,
         linear,
         t_min,
         t_max,
-    })
+        curve: FittedCurve {
+            t: Vec::new(),
+            r: Vec::new(),
+        },
+        frame: None,
+    };
+    (res.curve.t, res.curve.r) = fitted_curve(&figure(&res)).into_iter().unzip();
+    Ok(res)
 }
 
 fn figure(res: &FigS4Result) -> HnFigure<'_> {
@@ -107,18 +145,20 @@ fn figure(res: &FigS4Result) -> HnFigure<'_> {
 }
 
 /// Draws Fig. S4 (the LaAlO₃/KTaO₃ preset curve) for `state` = `{ tMin,
-/// tMax }` → `{ t, r, fit, linear, tMin, tMax }`.
+/// tMax }` → `{ t, r, fit, linear, tMin, tMax, curve: { t, r }, frame }`
+/// (`curve` is the fitted law; the frame is that of the R(T) panel).
 #[wasm_bindgen(js_name = drawHalperinNelson)]
 pub fn draw_halperin_nelson_canvas(
     canvas: HtmlCanvasElement,
     state: JsValue,
     scale: f64,
 ) -> Result<JsValue, JsError> {
-    let res = compute(state)?;
+    let mut res = compute(state)?;
     let style = Style::with_scale(scale);
-    draw_on_canvas(canvas, |area| {
+    let frame = draw_on_canvas(canvas, |area| {
         draw_halperin_nelson(area, &figure(&res), &style)
     })?;
+    res.frame = Some(frame);
     to_js(&res)
 }
 

@@ -8,7 +8,9 @@ use crate::physics::resistive::{self as core, TransitionOptions, TransitionTempe
 use crate::physics::transport::{self, TransportParams};
 use crate::plot::resistive::{draw_rt, RtCurve, RtFigure};
 use crate::plot::style::Style;
+use crate::plot::Frame;
 use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
@@ -91,10 +93,14 @@ pub fn rt_defaults() -> Result<JsValue, JsError> {
     to_js(&Fig1bState::default())
 }
 
-#[derive(Serialize)]
+#[derive(Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Sample {
     name: String,
+    /// The legend label: the name, and whether the sliders or the preset set it.
+    label: String,
+    /// Whether the page's sliders set this sample.
+    edited: bool,
     params: TransportParams,
     r: Vec<f64>,
     transitions: Option<TransitionTemperatures>,
@@ -106,6 +112,36 @@ struct Fig1bResult {
     t: Vec<f64>,
     samples: Vec<Sample>,
     log_t: bool,
+    frame: Option<Frame>,
+}
+
+/// A curve with its characteristic temperatures.
+type Curve = (Vec<f64>, Option<TransitionTemperatures>);
+
+thread_local! {
+    /// The last curves computed, by their parameters: a slider moves one
+    /// sample, so the other (and both, when only the axis changes) is reused.
+    static CURVES: RefCell<Vec<(TransportParams, Curve)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// How many curves [`CURVES`] keeps: both samples and the one being edited.
+const CACHED_CURVES: usize = 3;
+
+/// R_s(T) on `t` and its transition temperatures, reused when `p` was just computed.
+fn curve(p: &TransportParams, t: &[f64]) -> Result<Curve, JsError> {
+    if let Some(hit) = CURVES.with_borrow(|c| c.iter().find(|e| e.0 == *p).map(|e| e.1.clone())) {
+        return Ok(hit);
+    }
+    let r = core::rt_model(p, t)?;
+    let transitions = core::transition_temperatures(t, &r, &TransitionOptions::default()).ok();
+    let out = (r, transitions);
+    CURVES.with_borrow_mut(|c| {
+        c.push((p.clone(), out.clone()));
+        if c.len() > CACHED_CURVES {
+            c.remove(0);
+        }
+    });
+    Ok(out)
 }
 
 fn compute(state: JsValue) -> Result<Fig1bResult, JsError> {
@@ -133,15 +169,17 @@ fn compute(state: JsValue) -> Result<Fig1bResult, JsError> {
     } else {
         "LAO/KTO"
     };
-    let mut list = vec![edited, transport::preset(other)?];
-    list.sort_by(|a, b| a.name.cmp(&b.name));
+    let mut list = vec![(edited, true), (transport::preset(other)?, false)];
+    list.sort_by(|a, b| a.0.name.cmp(&b.0.name));
     let t = core::fig1b_temperatures();
     let mut samples = Vec::new();
-    for p in list {
-        let r = core::rt_model(&p, &t)?;
-        let transitions = core::transition_temperatures(&t, &r, &TransitionOptions::default()).ok();
+    for (p, edited) in list {
+        let (r, transitions) = curve(&p, &t)?;
+        let how = if edited { "sliders" } else { "preset" };
         samples.push(Sample {
             name: p.name.clone(),
+            label: format!("{} ({how})", p.name),
+            edited,
             params: p,
             r,
             transitions,
@@ -151,6 +189,7 @@ fn compute(state: JsValue) -> Result<Fig1bResult, JsError> {
         t,
         samples,
         log_t: s.log_t,
+        frame: None,
     })
 }
 
@@ -158,7 +197,7 @@ fn draw_with<DB: plotters::prelude::DrawingBackend>(
     res: &Fig1bResult,
     area: &plotters::prelude::DrawingArea<DB, plotters::coord::Shift>,
     style: &Style,
-) -> Result<(), crate::plot::PlotError>
+) -> Result<Frame, crate::plot::PlotError>
 where
     DB::ErrorType: 'static,
 {
@@ -166,7 +205,7 @@ where
         .samples
         .iter()
         .map(|s| RtCurve {
-            name: &s.name,
+            name: &s.label,
             t: &res.t,
             r: &s.r,
             transitions: s.transitions.as_ref(),
@@ -183,17 +222,20 @@ where
 }
 
 /// Draws Fig. 1b into `canvas` for `state` (see `rtDefaults`) at `scale`
-/// device pixels per CSS pixel → `{ t, samples: [{ name, params, r,
-/// transitions }], logT }`.
+/// device pixels per CSS pixel → `{ t, samples: [{ name, label, edited,
+/// params, r, transitions }], logT, frame }` (on the logarithmic axis the
+/// frame's x range is log₁₀ T).
 #[wasm_bindgen(js_name = drawRt)]
 pub fn draw_rt_canvas(
     canvas: HtmlCanvasElement,
     state: JsValue,
     scale: f64,
 ) -> Result<JsValue, JsError> {
-    let res = compute(state)?;
+    let mut res = compute(state)?;
     let style = Style::with_scale(scale);
-    draw_on_canvas(canvas, |area| draw_with(&res, area, &style))?;
+    res.frame = Some(draw_on_canvas(canvas, |area| {
+        draw_with(&res, area, &style)
+    })?);
     to_js(&res)
 }
 
