@@ -4,6 +4,7 @@
 //! its own because in an inset it would hide the coldest curves).
 
 use super::legend::{draw_legend, Corner, Sample};
+use super::style::HouseMesh;
 use super::style::{okabe_ito, Style, GRID};
 use super::{Frame, PlotError};
 use crate::physics::bkt::{BktAlpha, IvCurve};
@@ -102,11 +103,7 @@ where
         .y_labels(6)
         .x_label_formatter(&|v| format!("{v:.0}"))
         .y_label_formatter(&|v| format!("{v:.0}"))
-        .label_style(font(13.0))
-        .axis_desc_style(font(14.0))
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(GRID.stroke_width(style.px(1.0)))
-        .axis_style(BLACK.stroke_width(style.px(1.0)))
+        .house(style)
         .draw()?;
     for (k, c) in fig.curves.iter().enumerate() {
         let pts = c

@@ -3,7 +3,8 @@
 //! window chosen for the analysis shaded.
 
 use super::legend::{draw_legend, Corner, Sample};
-use super::style::{okabe_ito, Style, GRID};
+use super::style::HouseMesh;
+use super::style::{okabe_ito, Style};
 use super::{Frame, PlotError};
 use crate::input::{self, InputError};
 use plotters::coord::Shift;
@@ -169,7 +170,6 @@ where
     area.fill(&WHITE)?;
     let (x0, x1) = span(fig.x.iter().copied());
     let (y0, y1) = span(fig.y.iter().copied());
-    let font = |px: f64| (style.font.as_str(), style.font_px(px));
     let mut chart = ChartBuilder::on(area)
         .margin(style.px(12.0))
         .x_label_area_size(style.px(44.0))
@@ -182,11 +182,7 @@ where
         .y_desc(fig.y_label)
         .x_label_formatter(&tick)
         .y_label_formatter(&tick)
-        .label_style(font(13.0))
-        .axis_desc_style(font(14.0))
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(GRID.stroke_width(style.px(1.0)))
-        .axis_style(BLACK.stroke_width(style.px(1.0)))
+        .house(style)
         .draw()?;
     if let Some((a, b)) = fig.window {
         let (a, b) = (a.clamp(x0, x1), b.clamp(x0, x1));

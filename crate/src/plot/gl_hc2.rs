@@ -2,7 +2,8 @@
 //! limit, and the fitted ξ_GL, d_sc and H_c2∥/H_P in the legend.
 
 use super::legend::{draw_legend, Corner, Sample, DOTS};
-use super::style::{okabe_ito, Style, GRID};
+use super::style::HouseMesh;
+use super::style::{okabe_ito, Style};
 use super::{linspace, Frame, PlotError};
 use crate::fit::FitReport;
 use crate::physics::gl_hc2::{hc2_par, hc2_perp, GlHc2Data};
@@ -50,7 +51,6 @@ where
     DB::ErrorType: 'static,
 {
     area.fill(&WHITE)?;
-    let font = |px: f64| (style.font.as_str(), style.font_px(px));
     let (tc, xi, d) = fig.params();
     let curves = fig.curves();
     let d_ = &fig.data;
@@ -79,11 +79,7 @@ where
         .configure_mesh()
         .x_desc("T (K)")
         .y_desc("μ₀H_c2 (T)")
-        .label_style(font(13.0))
-        .axis_desc_style(font(14.0))
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(GRID.stroke_width(style.px(1.0)))
-        .axis_style(BLACK.stroke_width(style.px(1.0)))
+        .house(style)
         .draw()?;
     let line = |c: RGBColor| c.stroke_width(style.px(2.0));
     let dash = (style.px(7.0), style.px(5.0));

@@ -2,7 +2,8 @@
 //! fitted straight lines, with the density and mobility in the legend.
 
 use super::legend::{draw_legend, Corner, Sample};
-use super::style::{okabe_ito, Style, GRID};
+use super::style::HouseMesh;
+use super::style::{okabe_ito, Style};
 use super::{Frame, PlotError};
 use crate::physics::hall::HallDensity;
 use plotters::coord::Shift;
@@ -67,7 +68,6 @@ where
     DB::ErrorType: 'static,
 {
     area.fill(&WHITE)?;
-    let font = |px: f64| (style.font.as_str(), style.font_px(px));
     let b_max = fig
         .samples
         .iter()
@@ -91,11 +91,7 @@ where
         .y_desc("R_xy (Ω)")
         .x_label_formatter(&|v| format!("{v:.0}"))
         .y_label_formatter(&|v| format!("{v:.0}"))
-        .label_style(font(13.0))
-        .axis_desc_style(font(14.0))
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(GRID.stroke_width(style.px(1.0)))
-        .axis_style(BLACK.stroke_width(style.px(1.0)))
+        .house(style)
         .draw()?;
     let r = style.px(3.0);
     let dash = (style.px(7.0), style.px(5.0));

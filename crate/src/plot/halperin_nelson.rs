@@ -2,7 +2,8 @@
 //! (d ln R/dT)^(−2/3) against T with its straight line (right).
 
 use super::legend::{draw_legend, Corner, Sample};
-use super::style::{okabe_ito, Style, GRID};
+use super::style::HouseMesh;
+use super::style::{okabe_ito, Style};
 use super::{linspace, Frame, PlotError};
 use crate::fit::FitReport;
 use crate::physics::halperin_nelson::{hn_law, HnLinearized};
@@ -51,7 +52,6 @@ where
 {
     area.fill(&WHITE)?;
     let (left, right) = area.split_horizontally(area.dim_in_pixel().0 / 2);
-    let font = |px: f64| (style.font.as_str(), style.font_px(px));
     let line = |c: RGBColor| c.stroke_width(style.px(2.0));
     let dash = (style.px(7.0), style.px(5.0));
     let r = style.px(3.0);
@@ -79,11 +79,7 @@ where
         .x_labels(5)
         .x_label_formatter(&ticks)
         .y_label_formatter(&|v| format!("{v:.0}"))
-        .label_style(font(13.0))
-        .axis_desc_style(font(14.0))
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(GRID.stroke_width(style.px(1.0)))
-        .axis_style(BLACK.stroke_width(style.px(1.0)))
+        .house(style)
         .draw()?;
     let (w0, w1) = fig.window;
     let mark = okabe_ito::BLACK.stroke_width(style.px(1.0));
@@ -132,11 +128,7 @@ where
         .y_desc("(d ln R/dT)^(−2/3) (K^(2/3))")
         .x_labels(5)
         .x_label_formatter(&ticks)
-        .label_style(font(13.0))
-        .axis_desc_style(font(14.0))
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(GRID.stroke_width(style.px(1.0)))
-        .axis_style(BLACK.stroke_width(style.px(1.0)))
+        .house(style)
         .draw()?;
     chart.draw_series(lp.iter().map(|&(t, y, w)| {
         let s = if w { inside } else { mark };

@@ -2,6 +2,7 @@
 //! around θ = 90° where the cusp decides between them.
 
 use super::legend::{draw_legend, Corner, Sample};
+use super::style::HouseMesh;
 use super::style::{okabe_ito, Style, GRID};
 use super::{linspace, Frame, PlotError};
 use crate::physics::hc2_angle::{Hc2AngleData, Hc2AngleFits, Hc2AngleModel};
@@ -73,11 +74,7 @@ where
         .y_desc("μ₀H_c2 (T)")
         .x_labels(7)
         .x_label_formatter(&|v| format!("{v:.0}"))
-        .label_style(font(13.0))
-        .axis_desc_style(font(14.0))
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(GRID.stroke_width(style.px(1.0)))
-        .axis_style(BLACK.stroke_width(style.px(1.0)))
+        .house(style)
         .draw()?;
 
     let dash = (style.px(7.0), style.px(5.0));

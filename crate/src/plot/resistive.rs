@@ -3,6 +3,7 @@
 //! onset, midpoint and zero are marked.
 
 use super::legend::{draw_legend, Corner, Sample};
+use super::style::HouseMesh;
 use super::style::{okabe_ito, Style, GRID};
 use super::{Frame, PlotError};
 use crate::physics::resistive::TransitionTemperatures;
@@ -113,11 +114,7 @@ where
                     }
                 })
                 .y_label_formatter(&|v| format!("{v:.0}"))
-                .label_style(font(13.0))
-                .axis_desc_style(font(14.0))
-                .light_line_style(TRANSPARENT)
-                .bold_line_style(GRID.stroke_width(style.px(1.0)))
-                .axis_style(BLACK.stroke_width(style.px(1.0)))
+                .house(style)
                 .draw()?;
             for (i, c) in fig.curves.iter().enumerate() {
                 let colour = COLOURS[i % COLOURS.len()];

@@ -60,3 +60,27 @@ impl Style {
         css_px * self.scale
     }
 }
+
+/// The house look of a chart's mesh, in one call: 13 px tick labels, 14 px
+/// axis descriptions, no minor grid, a light major grid and thin black axes,
+/// all scaled by the device-pixel ratio.
+pub trait HouseMesh<'b> {
+    /// Applies the house look; chain it like any other mesh setting.
+    fn house(&mut self, style: &'b Style) -> &mut Self;
+}
+
+impl<'a, 'b, X, Y, DB> HouseMesh<'b> for plotters::chart::MeshStyle<'a, 'b, X, Y, DB>
+where
+    X: plotters::coord::ranged1d::Ranged,
+    Y: plotters::coord::ranged1d::Ranged,
+    DB: plotters::prelude::DrawingBackend,
+{
+    fn house(&mut self, style: &'b Style) -> &mut Self {
+        use plotters::style::{Color, BLACK, TRANSPARENT};
+        self.label_style((style.font.as_str(), style.font_px(13.0)))
+            .axis_desc_style((style.font.as_str(), style.font_px(14.0)))
+            .light_line_style(TRANSPARENT)
+            .bold_line_style(GRID.stroke_width(style.px(1.0)))
+            .axis_style(BLACK.stroke_width(style.px(1.0)))
+    }
+}

@@ -5,7 +5,8 @@ use super::magnet_loops::sample_name;
 use super::series::{
     caption, decade, draw_curve, draw_legend, power_of_ten, Corner, CurveStyle, Marker,
 };
-use super::style::{okabe_ito, Style, GRID};
+use super::style::HouseMesh;
+use super::style::{okabe_ito, Style};
 use super::PlotError;
 use crate::physics::constants::KTAO3_LATTICE_A;
 use crate::physics::loop_processing::moment_per_cell;
@@ -87,11 +88,7 @@ where
         .x_desc("T (K)")
         .x_label_formatter(&|v| format!("{v:.0}"))
         .y_desc(format!("m ({} emu)", power_of_ten(e)))
-        .label_style(font(13.0))
-        .axis_desc_style(font(14.0))
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(GRID.stroke_width(style.px(1.0)))
-        .axis_style(BLACK.stroke_width(style.px(1.0)))
+        .house(style)
         .draw()?;
     if fig.corrected && per_cell.is_finite() {
         chart
