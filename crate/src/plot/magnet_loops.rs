@@ -77,7 +77,6 @@ where
     } else {
         1.0
     };
-    let font = |px: f64| (style.font.as_str(), style.font_px(px));
     let what = if fig.corrected {
         "corrected for the substrate's diamagnetism"
     } else {
@@ -112,9 +111,7 @@ where
         chart
             .configure_secondary_axes()
             .y_desc("μ_B per interface unit cell")
-            .label_style(font(13.0))
-            .axis_desc_style(font(14.0))
-            .axis_style(BLACK.stroke_width(style.px(1.0)))
+            .house(style)
             .draw()?;
     }
     let axis = BLACK.mix(0.5).stroke_width(style.px(1.0));

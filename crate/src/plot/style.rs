@@ -84,3 +84,21 @@ where
             .axis_style(BLACK.stroke_width(style.px(1.0)))
     }
 }
+
+/// The same look for a secondary axis (no grid of its own).
+impl<'a, 'b, XT, YT, X, Y, DB> HouseMesh<'b>
+    for plotters::chart::SecondaryMeshStyle<'a, 'b, X, Y, DB>
+where
+    X: plotters::coord::ranged1d::Ranged<ValueType = XT>
+        + plotters::coord::ranged1d::ValueFormatter<XT>,
+    Y: plotters::coord::ranged1d::Ranged<ValueType = YT>
+        + plotters::coord::ranged1d::ValueFormatter<YT>,
+    DB: plotters::prelude::DrawingBackend,
+{
+    fn house(&mut self, style: &'b Style) -> &mut Self {
+        use plotters::style::{Color, BLACK};
+        self.label_style((style.font.as_str(), style.font_px(13.0)))
+            .axis_desc_style((style.font.as_str(), style.font_px(14.0)))
+            .axis_style(BLACK.stroke_width(style.px(1.0)))
+    }
+}

@@ -94,9 +94,7 @@ where
         chart
             .configure_secondary_axes()
             .y_desc("μ_B per interface unit cell")
-            .label_style(font(13.0))
-            .axis_desc_style(font(14.0))
-            .axis_style(BLACK.stroke_width(style.px(1.0)))
+            .house(style)
             .draw()?;
     }
     let pts = |m: &[f64]| -> Vec<(f64, f64)> {
