@@ -54,9 +54,20 @@ ensure_npm() {
 
 # The release package the site imports, in www/pkg, and the npm assets the
 # example deck serves, in www/vendor (both git-ignored).
+# One package per family of figures (the crate's features other than
+# `default`), in www/pkg/<family>/: a page loads only the one it draws with.
+wasm_families() {
+  sed -n '/^\[features\]/,/^\[/p' crate/Cargo.toml | grep -Eo '^[a-z]+ = ' | grep -v '^default' | cut -d' ' -f1
+}
+
 build_pkg() {
-  say "building the release wasm package into www/pkg"
-  wasm-pack --quiet build crate --target web --release --out-dir ../www/pkg
+  rm -rf www/pkg
+  local family
+  for family in $(wasm_families); do
+    say "building the release wasm package www/pkg/$family"
+    wasm-pack --quiet build crate --target web --release --out-dir "../www/pkg/$family" \
+      -- --no-default-features --features "$family"
+  done
   # reveal.js's themes embed fonts as data: URLs, which the site's CSP
   # refuses: the example deck uses the core stylesheet and its own.
   rm -rf www/vendor && mkdir -p www/vendor/reveal

@@ -2,7 +2,7 @@
 // with the baseline a physicist would use (SciPy; pandas read_csv for the
 // file reader), measured in one run.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { wasmTimings } from './wasm.mjs';
 import { pageTimings, printPageTable } from './pages.mjs';
@@ -38,7 +38,12 @@ for (const [where, rows] of [['native', nativeRows], ['wasm', timings.cases]]) {
     console.log(`${where} ${r.case}: ${extra.map(([k, v]) => `${k} ${typeof v === 'number' && !Number.isInteger(v) ? f(v) : v}`).join(', ')}`);
   }
 }
-const bin = readFileSync(`${root}www/pkg/ktao_bg.wasm`);
-console.log(`\nRelease ktao_bg.wasm: ${(bin.length / 1024).toFixed(1)} KiB raw, ${(gzipSync(bin, { level: 9 }).length / 1024).toFixed(1)} KiB gzip -9`);
+console.log('\nRelease wasm modules, one per family of figures (a page loads one)\n');
+console.log('| family | raw KiB | gzip -9 KiB |');
+console.log('|---|---:|---:|');
+for (const family of readdirSync(`${root}www/pkg`)) {
+  const bin = readFileSync(`${root}www/pkg/${family}/ktao_bg.wasm`);
+  console.log(`| ${family} | ${(bin.length / 1024).toFixed(1)} | ${(gzipSync(bin, { level: 9 }).length / 1024).toFixed(1)} |`);
+}
 
 printPageTable(await pageTimings());

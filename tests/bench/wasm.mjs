@@ -1,7 +1,7 @@
-// Times the exports in headless Chromium (the release package in www/pkg),
+// Times the exports in headless Chromium (the release packages in www/pkg/*),
 // with the same median-of-batches rule as the native and SciPy timings, and
 // the per-figure update: one draw<Name> call (compute + draw into a canvas).
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import { launch, open } from '../e2e/harness.mjs';
 
 /** The numeric columns of a fixture CSV in tests/data/. */
@@ -20,12 +20,18 @@ export async function wasmTimings() {
     // fixture's header and column names, then its rows repeated to 200,000.
     mpms3: await readFile(new URL('../../../shared/fixtures/quantum-design/mpms3-vsm-mh.dat', import.meta.url), 'latin1'),
   };
+  // One package per family of figures; their exports do not overlap.
+  const families = await readdir(new URL('../../www/pkg/', import.meta.url));
   const env = await launch();
   try {
     const { page } = await open(env, './');
-    return await page.evaluate(async (data) => {
-      const k = await import(new URL('pkg/ktao.js', document.baseURI).href);
-      await k.default();
+    return await page.evaluate(async ({ data, families }) => {
+      const k = {};
+      for (const family of families) {
+        const m = await import(new URL(`pkg/${family}/ktao.js`, document.baseURI).href);
+        await m.default();
+        Object.assign(k, m);
+      }
       const timeUs = (f) => {
         for (let i = 0; i < 10; i++) f();
         const perCall = [];
@@ -193,7 +199,7 @@ export async function wasmTimings() {
         p95_us: batches[Math.floor(0.95 * batches.length)],
       });
       return { cases: out, updates };
-    }, data);
+    }, { data, families });
   } finally {
     await env.close();
   }

@@ -46,6 +46,16 @@ for (const [id, entry] of Object.entries(FIGURES)) {
     const csp = await page.$eval('meta[http-equiv="Content-Security-Policy"]', (m) => m.content);
     assert.match(csp, /default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; object-src 'none'; base-uri 'none'/);
     assert.equal(await page.$$eval('script:not([src]), style, [style]', (e) => e.length), 0, 'no inline script or style in the markup');
+    // The first draw waits for the slowest request: with every module and
+    // the wasm preloaded there is one round of requests, not an import chain.
+    const preloaded = await page.$$eval('link[rel=modulepreload], link[rel=preload]', (ls) => ls.map((l) => l.href));
+    const fetched = await page.evaluate((fid) => {
+      const drawn = performance.getEntriesByName(`ktao-first-draw:${fid}`)[0].startTime;
+      return performance.getEntriesByType('resource')
+        .filter((e) => e.startTime < drawn && /\.(m?js|wasm)$/.test(new URL(e.name).pathname))
+        .map((e) => e.name);
+    }, id);
+    assert.deepEqual(fetched.filter((u) => !preloaded.includes(u)), [], 'the page preloads every module and wasm of its first draw');
     const ink = await inkFraction(page);
     assert.ok(ink > 0.01 && ink < 0.6, `ink ${ink}`);
     const described = await page.$eval('.ktao-figure canvas', (c) => document.getElementById(c.getAttribute('aria-describedby'))?.textContent ?? '');

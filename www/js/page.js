@@ -29,7 +29,7 @@ export { el };
 export async function mountFigure(root, id, options = {}) {
   const entry = FIGURES[id];
   if (!entry) throw new Error(`figure must be one of ${Object.keys(FIGURES).join(', ')}, got "${id}"`);
-  const [ktao, fig] = await Promise.all([loadKtao(), entry.load()]);
+  const [ktao, fig] = await Promise.all([loadKtao(entry.pkg), entry.load()]);
   const specs = fig.controls(fig.defaults(ktao)).map(snap);
   const state = Object.fromEntries(specs.map((c) => [c.name, c.value]));
   const given = options.entries

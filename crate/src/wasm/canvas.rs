@@ -1,8 +1,9 @@
 //! Drawing a figure into a page's `<canvas>`, or into an SVG string, with text
 //! measured by the canvas's own `measureText` (see `plot::measure`).
 
+use super::surface::Surface;
 use crate::plot::measure::{Measured, TextMeasurer};
-use crate::plot::{render_svg, PlotError};
+use crate::plot::PlotError;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
@@ -38,10 +39,14 @@ fn plot_error(e: PlotError) -> JsError {
     JsError::new(&e.to_string())
 }
 
+/// What every figure draws on in the browser: the canvas or the SVG export,
+/// one type so that each figure is compiled once (see `surface`).
+pub type Area<'a> = DrawingArea<Measured<'a, Surface<'a>>, Shift>;
+
 /// Draws with `draw` on the whole of `canvas` (its size in device pixels).
 pub fn draw_on_canvas<F, T>(canvas: HtmlCanvasElement, draw: F) -> Result<T, JsError>
 where
-    F: FnOnce(&DrawingArea<Measured<'_, CanvasBackend>, Shift>) -> Result<T, PlotError>,
+    F: FnOnce(&Area<'_>) -> Result<T, PlotError>,
 {
     let (w, h) = (canvas.width(), canvas.height());
     if w < MIN_SIDE_PX || h < MIN_SIDE_PX {
@@ -53,6 +58,7 @@ where
     let measure: &TextMeasurer = &measure;
     let inner = CanvasBackend::with_canvas_object(canvas)
         .ok_or_else(|| JsError::new("canvas has no 2D context"))?;
+    let inner = Surface::Canvas(inner);
     let area = Measured { inner, measure }.into_drawing_area();
     draw(&area).map_err(plot_error)
 }
@@ -60,7 +66,7 @@ where
 /// Draws with `draw` into an SVG document of `width` × `height` pixels.
 pub fn draw_svg<F, T>(width: f64, height: f64, draw: F) -> Result<String, JsError>
 where
-    F: FnOnce(&DrawingArea<Measured<'_, SVGBackend<'_>>, Shift>) -> Result<T, PlotError>,
+    F: FnOnce(&Area<'_>) -> Result<T, PlotError>,
 {
     let side = |name: &str, v: f64| {
         if v.is_finite() && (f64::from(MIN_SIDE_PX)..=16384.0).contains(&v) {
@@ -78,5 +84,13 @@ where
         .and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok())
         .ok_or_else(|| JsError::new("SVG export needs a document to measure text"))?;
     let measure = measurer(context(&scratch)?);
-    render_svg(w, h, &measure, draw).map_err(plot_error)
+    let measure: &TextMeasurer = &measure;
+    let mut svg = String::new();
+    {
+        let inner = Surface::Svg(SVGBackend::with_string(&mut svg, (w, h)));
+        let area = Measured { inner, measure }.into_drawing_area();
+        draw(&area).map_err(plot_error)?;
+        area.present().map_err(|e| plot_error(PlotError::from(e)))?;
+    }
+    Ok(svg)
 }

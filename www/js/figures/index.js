@@ -1,47 +1,55 @@
 // Every figure of the supplement, by id. The front page, the figure pages,
 // the embeds and the tests all read this list, so a new figure is one module
-// (js/figures/<id>.js), one page (<id>.html) and one entry here.
+// (js/figures/<id>.js), one page (<id>.html) and one entry here. `pkg` names
+// the wasm module (family of figures, js/ktao.js) that the figure calls.
 export const FIGURES = {
   resistive: {
     paper: 'Fig. 1b',
     title: 'Resistive transition R_s(T) of LaAlO₃/KTaO₃ and YAlO₃/KTaO₃',
     blurb: 'From a metal at 300 K to zero resistance below 1.7 K: fluctuations, vortices and an inhomogeneous T_BKT.',
+    pkg: 'superconductivity',
     load: () => import('./resistive.js'),
   },
   hall: {
     paper: 'Fig. 1c',
     title: 'Hall effect at 5 K: carrier density and mobility',
     blurb: 'A straight line through R_xy(B) counts the electrons at each interface.',
+    pkg: 'superconductivity',
     load: () => import('./hall.js'),
   },
   'hc2-angle': {
     paper: 'Fig. 1d',
     title: 'Angular dependence of μ₀H_c2: 2D Tinkham or 3D Ginzburg–Landau?',
     blurb: 'The cusp at θ = 90° that only a two-dimensional superconductor shows.',
+    pkg: 'superconductivity',
     load: () => import('./hc2-angle.js'),
   },
   bkt: {
     paper: 'Fig. 1e–f',
     title: 'Current–voltage curves and the BKT transition',
     blurb: 'V ∝ I³ where vortex–antivortex pairs unbind: the exponent α(T) crosses 3 at T_BKT.',
+    pkg: 'superconductivity',
     load: () => import('./bkt.js'),
   },
   xmcd: {
     paper: 'Fig. 4',
     title: 'XMCD at the Ta N₃ edge: spin-polarised Ta 5d electrons',
     blurb: 'Why a difference between two circular polarisations means a magnetic Ta.',
+    pkg: 'superconductivity',
     load: () => import('./xmcd.js'),
   },
   'gl-hc2': {
     paper: 'Fig. S3',
     title: 'Upper critical fields against temperature: coherence length, thickness, Pauli limit',
     blurb: 'One Ginzburg–Landau fit of both field directions gives ξ_GL and d_sc; in plane the field beats the Pauli limit.',
+    pkg: 'superconductivity',
     load: () => import('./gl-hc2.js'),
   },
   'halperin-nelson': {
     paper: 'Fig. S4',
     title: 'Halperin–Nelson fit of R(T): a second T_BKT',
     blurb: 'The vortex law R₀ exp[−b (T/T_BKT − 1)^(−½)] and its straight-line form, and why it gives another T_BKT.',
+    pkg: 'superconductivity',
     load: () => import('./halperin-nelson.js'),
   },
 };
