@@ -342,6 +342,7 @@ fn vacancy_cases() {
             model: &model,
             scan: Some(&scan),
             u_eff: p.u_eff,
+            scan_without_soc: false,
         };
         black_box(
             render_svg(1200, 800, &measure::approximate, |a| {
