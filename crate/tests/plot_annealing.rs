@@ -211,10 +211,10 @@ fn the_svg_shows_five_samples_in_four_panels_in_the_papers_order() {
             "legend entry {label}"
         );
     }
-    // The four paper samples are solid lines in four colours; each appears in
-    // all four panels (a polyline each), the fifth is dashed.
+    // Five solid lines in five colours (each with its own marker), each in all
+    // four panels: a polyline each.
     let colours = ["#0072B2", "#D55E00", "#009E73", "#E69F00"];
-    for c in colours {
+    for c in colours.iter().chain(&["#CC79A7"]) {
         let n = svg
             .matches(&format!(
                 "<polyline fill=\"none\" opacity=\"1\" stroke=\"{c}\""

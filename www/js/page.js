@@ -243,8 +243,8 @@ export async function mountFigure(root, id, options = {}) {
 }
 
 /**
- * The progress line and Cancel button of an asynchronous figure, after the
- * status line in `side`. The button stays in the tab order (aria-disabled
+ * The progress line and Cancel button of an asynchronous figure, right under
+ * the controls in `side`. The button stays in the tab order (aria-disabled
  * while idle), so keyboard users find it where it will be.
  */
 function buildBusy(side, onCancel) {
@@ -253,7 +253,7 @@ function buildBusy(side, onCancel) {
   const cancel = el('button', { type: 'button', class: 'ktao-cancel', 'aria-disabled': 'true' }, 'Cancel');
   cancel.addEventListener('click', () => { if (cancel.getAttribute('aria-disabled') !== 'true') onCancel(); });
   box.append(line, cancel);
-  side.append(box);
+  side.querySelector('.ktao-controls').after(box);
   let text = '';
   let frame = 0;
   return {

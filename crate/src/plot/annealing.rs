@@ -16,11 +16,12 @@ use plotters::prelude::*;
 /// [`fig5_temperatures`]: crate::physics::annealing::figure::fig5_temperatures
 const LOG_PART: usize = 150;
 
-/// The style of sample `i` (the fifth is drawn dashed, so it stands out as
-/// the reader's own in every panel).
-pub fn sample_style(i: usize, fifth: bool) -> CurveStyle {
+/// The style of sample `i`: a colour and a marker of its own, solid (a
+/// dashed curve is hundreds of strokes on a canvas, too slow for a slider;
+/// the legend marks the reader's fifth sample instead).
+pub fn sample_style(i: usize) -> CurveStyle {
     CurveStyle {
-        dashed: fifth,
+        dashed: false,
         ..CurveStyle::nth(i)
     }
 }
@@ -104,24 +105,16 @@ where
         .draw()?;
     let r = style.px(3.5) as i32;
     for (i, s) in fig.samples.iter().enumerate() {
-        let cs = sample_style(i, s.fifth);
+        let cs = sample_style(i);
         let pts: Vec<(f64, f64)> = t
             .iter()
             .zip(&s.sheet_resistance)
             .map(|(&t, &r)| (t, r.max(r0)))
             .collect();
-        let stroke = cs.color.stroke_width(style.px(1.8));
-        if cs.dashed {
-            let dash = (style.px(6.0), style.px(4.0));
-            chart.draw_series(DashedLineSeries::new(
-                pts.iter().copied(),
-                dash.0,
-                dash.1,
-                stroke,
-            ))?;
-        } else {
-            chart.draw_series(LineSeries::new(pts.iter().copied(), stroke))?;
-        }
+        chart.draw_series(LineSeries::new(
+            pts.iter().copied(),
+            cs.color.stroke_width(style.px(1.8)),
+        ))?;
         chart.draw_series(
             pts.iter()
                 .skip(LOG_PART + 3 * i)
@@ -170,7 +163,7 @@ where
         .draw()?;
     let mut legend = Vec::new();
     for (i, s) in fig.samples.iter().enumerate() {
-        let cs = sample_style(i, s.fifth);
+        let cs = sample_style(i);
         let pts: Vec<(f64, f64)> = fig
             .field_t
             .iter()
@@ -235,7 +228,7 @@ where
             .copied()
             .zip(m.iter().copied())
             .collect();
-        draw_curve(&mut chart, &pts, sample_style(i, s.fifth), 40, style)?;
+        draw_curve(&mut chart, &pts, sample_style(i), 40, style)?;
     }
     Ok(())
 }

@@ -127,11 +127,8 @@ where
     let mut chart = ChartBuilder::on(area)
         .margin(style.px(10.0))
         .caption(
-            format!(
-                "Ta moments, (111) slab: largest |m| {:.3} μB (red +, blue −)",
-                r.max_moment
-            ),
-            font(15.0),
+            format!("Ta moments: largest {:.3} μB (red +, blue −)", r.max_moment),
+            font(14.0),
         )
         .x_label_area_size(style.px(40.0))
         .y_label_area_size(style.px(56.0))

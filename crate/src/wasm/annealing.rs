@@ -2,13 +2,16 @@
 
 use super::canvas::{draw_on_canvas, draw_svg};
 use super::convert::{f64_array, f64s, from_js, known_keys, set, to_js, typed_options};
-use crate::physics::annealing::figure::{annealing_figure, AnnealingFigure, AnnealingFigureState};
+use crate::physics::annealing::figure::{
+    figure_samples, with_fifth, AnnealingFigure, AnnealingFigureSample, AnnealingFigureState,
+};
 use crate::physics::annealing::{self as core, AnnealedSample, AnnealingParams};
 use crate::physics::hall::HallDensity;
 use crate::plot::annealing::draw_annealing;
 use crate::plot::style::Style;
 use crate::plot::Frame;
 use serde::Serialize;
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
@@ -44,6 +47,31 @@ pub fn annealing_paper_pressures() -> Vec<f64> {
 /// The state of the Fig. 5 page, every value a number.
 fn figure_state(value: JsValue) -> Result<AnnealingFigureState, JsError> {
     typed_options("state", value, &[], &[], &[])
+}
+
+thread_local! {
+    /// The paper's four samples with their curves, for the last exponent: the
+    /// page's main control moves only the fifth sample.
+    static PAPER: RefCell<Option<(f64, Vec<AnnealingFigureSample>)>> = const { RefCell::new(None) };
+}
+
+/// Fig. 5 for `state`, the paper's samples computed once per exponent.
+fn figure(state: JsValue) -> Result<AnnealingFigure, JsError> {
+    let s = figure_state(state)?;
+    let cached = PAPER.with_borrow(|c| {
+        c.as_ref()
+            .filter(|(x, _)| x.to_bits() == s.exponent.to_bits())
+            .map(|(_, v)| v.clone())
+    });
+    let paper = match cached {
+        Some(v) => v,
+        None => {
+            let v = figure_samples(s.exponent, &core::PAPER_PRESSURES_MBAR)?;
+            PAPER.set(Some((s.exponent, v.clone())));
+            v
+        }
+    };
+    Ok(with_fifth(paper, &s)?)
 }
 
 /// The paper's values for the Fig. 5 page: `{ pO2Mbar, exponent }` (the
@@ -105,7 +133,7 @@ pub fn draw_annealing_canvas(
     #[wasm_bindgen(unchecked_param_type = "object | undefined")] state: JsValue,
     scale: f64,
 ) -> Result<JsValue, JsError> {
-    let fig = annealing_figure(&figure_state(state)?)?;
+    let fig = figure(state)?;
     let style = Style::with_scale(scale);
     let frame = draw_on_canvas(canvas, |area| draw_annealing(area, &fig, &style))?;
     figure_js(&fig, Some(frame))
@@ -118,7 +146,7 @@ pub fn svg_annealing(
     width: f64,
     height: f64,
 ) -> Result<String, JsError> {
-    let fig = annealing_figure(&figure_state(state)?)?;
+    let fig = figure(state)?;
     draw_svg(width, height, |area| {
         draw_annealing(area, &fig, &Style::default())
     })

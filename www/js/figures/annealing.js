@@ -20,19 +20,18 @@ export const svg = (ktao, state, width, height) => ktao.svgAnnealing(modelState(
 
 const E13 = 1e13;
 
+/** "2 × 10⁻⁶" for the readout's list of samples (the label without "mbar"). */
+const short = (s) => (s.fifth ? `yours, ${s.label}` : s.label.replace(' mbar', ''));
+
 export function readouts({ samples }) {
-  const asGrown = samples[0].momentPerCell;
-  const rows = samples.map((s) => ({
-    label: `${s.label}${s.fifth ? ' (yours)' : ''}: n (Hall fit) · R_s · m`,
-    value: `${(s.hall.nCm2 / E13).toFixed(2)} · ${(s.sheetResistance / 1000).toFixed(2)} · ${s.momentPerCell.toFixed(3)}`,
-    unit: '10¹³ cm⁻² · kΩ/□ · μ_B/cell',
-  }));
-  rows.push({
-    label: '1 mbar moment / as-grown (paper: "almost vanishing")',
-    value: fixed((100 * samples[3].momentPerCell) / asGrown),
-    unit: '%',
-  });
-  return rows;
+  const list = (f, digits) => samples.map((s) => f(s).toFixed(digits)).join(' · ');
+  return [
+    { label: 'samples (P_O₂ in mbar)', value: samples.map(short).join(' · ') },
+    { label: 'n, Hall fit at 5 K', value: list((s) => s.hall.nCm2 / E13, 2), unit: '10¹³ cm⁻²' },
+    { label: 'R_s, normal state', value: list((s) => s.sheetResistance / 1000, 2), unit: 'kΩ/□' },
+    { label: 'm per interface cell', value: list((s) => s.momentPerCell, 3), unit: 'μ_B' },
+    { label: '1 mbar moment / as grown (paper: "almost vanishing")', value: fixed((100 * samples[3].momentPerCell) / samples[0].momentPerCell), unit: '%' },
+  ];
 }
 
 export function summary({ samples }) {

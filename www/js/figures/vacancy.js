@@ -91,14 +91,14 @@ const layerOf = (model, site) => Math.floor(site / (model.size * model.size));
 export function readouts({ model, opts, scan, matrixSize }) {
   const soc = opts.soc > 0 ? `, λ = ${opts.soc} eV` : '';
   return [
-    { label: `largest Ta moment (paper: ${PAPER_MOMENT} at U_eff = 1 eV)`, value: mu(model.maxMoment), unit: 'μ_B' },
+    { label: `largest Ta moment (paper: ${PAPER_MOMENT})`, value: mu(model.maxMoment), unit: 'μ_B' },
     { label: 'it sits on', value: layerOf(model, model.maxMomentSite) === 0 ? 'the interface layer, Ta1' : `layer Ta${layerOf(model, model.maxMomentSite) + 1}` },
-    { label: 'moment per interface unit cell', value: mu(model.momentPerCell), unit: 'μ_B' },
-    { label: 'layer moments Ta1 … Ta6 (Fig. 3b–c)', value: model.layerMoments.map((m) => m.toFixed(3)).join(' · '), unit: 'μ_B' },
+    { label: 'moment per interface cell', value: mu(model.momentPerCell), unit: 'μ_B' },
+    { label: 'layer moments (Fig. 3b–c)', value: model.layerMoments.map((m) => m.toFixed(3)).join(' · '), unit: 'μ_B' },
     { label: 'slab', value: `${model.layers} layers × ${model.size} × ${model.size} Ta, 1 vacancy, ${fixed(model.electrons)} d electrons${soc}` },
     { label: 'self-consistency', value: `${model.converged ? 'converged' : 'NOT converged'} in ${model.iterations} steps, residual ${exp2(model.residual)}` },
     { label: 'Hamiltonian', value: `${matrixSize} spin-orbitals in ${model.blocks} blocks (largest ${model.largestBlock})` },
-    { label: 'Fig. S18: largest moment at U_eff = 2 eV', value: mu(scan.maxMoment[scan.maxMoment.length - 1]), unit: 'μ_B' },
+    { label: 'Fig. S18: largest at 2 eV', value: mu(scan.maxMoment[scan.maxMoment.length - 1]), unit: 'μ_B' },
   ];
 }
 

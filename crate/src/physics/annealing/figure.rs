@@ -267,6 +267,71 @@ pub fn transport_of(s: &AnnealedSample) -> TransportParams {
     }
 }
 
+/// Each sample of Fig. 5 annealed at `pressures` (mbar) with the mass-action
+/// exponent `exponent`, with its curves (none marked as the fifth).
+pub fn figure_samples(
+    exponent: f64,
+    pressures: &[f64],
+) -> Result<Vec<AnnealingFigureSample>, FigureError> {
+    let params = AnnealingParams {
+        exponent,
+        ..AnnealingParams::default()
+    };
+    let annealed = annealing(&params, pressures)?;
+    let table = excess_table();
+    let (_, shapes) = loop_shapes()?;
+    let field_t = fig1c_fields();
+    annealed
+        .into_iter()
+        .map(|sample| {
+            let p = transport_of(&sample);
+            p.validate()?;
+            let rxy = hall_curve(&p, &field_t)?;
+            let hall = hall_density(&field_t, &rxy, Some(sample.sheet_resistance))?;
+            let m = sample.moment_per_cell;
+            Ok(AnnealingFigureSample {
+                label: p.name.clone(),
+                fifth: false,
+                sheet_resistance: table.resistance(&p),
+                rxy_ohm: rxy,
+                hall,
+                moment_low: shapes[0].iter().map(|f| m * f).collect(),
+                moment_high: shapes[1].iter().map(|f| m * f).collect(),
+                sample,
+            })
+        })
+        .collect()
+}
+
+/// Fig. 5 from the paper's four samples (as [`figure_samples`] gives them
+/// for `state.exponent` at [`PAPER_PRESSURES_MBAR`]; a page computes them
+/// once per exponent) and the fifth of `state`.
+pub fn with_fifth(
+    paper: Vec<AnnealingFigureSample>,
+    state: &AnnealingFigureState,
+) -> Result<AnnealingFigure, FigureError> {
+    input::in_range(
+        "state.pO2Mbar",
+        state.p_o2_mbar,
+        0.0,
+        super::MAX_PRESSURE_MBAR,
+    )?;
+    let mut fifth = figure_samples(state.exponent, &[state.p_o2_mbar])?;
+    let mut samples = paper;
+    for s in fifth.iter_mut() {
+        s.fifth = true;
+    }
+    samples.append(&mut fifth);
+    let (field_oe, _) = loop_shapes()?;
+    Ok(AnnealingFigure {
+        temperature_k: excess_table().temperature_k.clone(),
+        field_t: fig1c_fields(),
+        field_oe: field_oe.clone(),
+        loop_temperatures_k: LOOP_TEMPERATURES_K,
+        samples,
+    })
+}
+
 /// Fig. 5 for `state`: the paper's four samples and the fifth.
 pub fn annealing_figure(state: &AnnealingFigureState) -> Result<AnnealingFigure, FigureError> {
     input::in_range(
@@ -275,39 +340,8 @@ pub fn annealing_figure(state: &AnnealingFigureState) -> Result<AnnealingFigure,
         0.0,
         super::MAX_PRESSURE_MBAR,
     )?;
-    let params = AnnealingParams {
-        exponent: state.exponent,
-        ..AnnealingParams::default()
-    };
-    let mut pressures = PAPER_PRESSURES_MBAR.to_vec();
-    pressures.push(state.p_o2_mbar);
-    let annealed = annealing(&params, &pressures)?;
-    let table = excess_table();
-    let (field_oe, shapes) = loop_shapes()?;
-    let field_t = fig1c_fields();
-    let mut samples = Vec::with_capacity(annealed.len());
-    for (i, sample) in annealed.into_iter().enumerate() {
-        let p = transport_of(&sample);
-        p.validate()?;
-        let rxy = hall_curve(&p, &field_t)?;
-        let hall = hall_density(&field_t, &rxy, Some(sample.sheet_resistance))?;
-        let m = sample.moment_per_cell;
-        samples.push(AnnealingFigureSample {
-            label: p.name.clone(),
-            fifth: i == PAPER_PRESSURES_MBAR.len(),
-            sheet_resistance: table.resistance(&p),
-            rxy_ohm: rxy,
-            hall,
-            moment_low: shapes[0].iter().map(|f| m * f).collect(),
-            moment_high: shapes[1].iter().map(|f| m * f).collect(),
-            sample,
-        });
-    }
-    Ok(AnnealingFigure {
-        temperature_k: table.temperature_k.clone(),
-        field_t,
-        field_oe: field_oe.clone(),
-        loop_temperatures_k: LOOP_TEMPERATURES_K,
-        samples,
-    })
+    with_fifth(
+        figure_samples(state.exponent, &PAPER_PRESSURES_MBAR)?,
+        state,
+    )
 }
