@@ -3,7 +3,17 @@
 // loaded, so one visit caches everything a figure needs.
 const CACHE = 'ktao-v1';
 
-self.addEventListener('install', () => self.skipWaiting());
+// What a page may need offline without having fetched it on the first visit:
+// the worker of the long computations (Fig. 3) starts in the background, and
+// its script is not among the resources the page reports.
+const PRECACHE = ['js/workers/ktao-worker.js', 'js/worker-client.js', 'js/ktao.js'];
+
+self.addEventListener('install', (event) => {
+  self.skipWaiting();
+  event.waitUntil(caches.open(CACHE).then((c) => Promise.all(
+    PRECACHE.map((u) => c.add(new URL(u, self.registration.scope)).catch(() => {})),
+  )));
+});
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
 
 self.addEventListener('message', (event) => {

@@ -186,3 +186,32 @@ fn bloch_phases_of_one_cell_equal_the_periodic_patch() {
         }
     }
 }
+
+#[test]
+fn t2g_spin_orbit_coupling_only_couples_within_its_two_sectors() {
+    //! Why the SOC slab splits into two blocks: every nonzero element of
+    //! λ L·S joins two states of the same sector ({d_yz↑, d_zx↑, d_xy↓} or
+    //! {d_yz↓, d_zx↓, d_xy↑}), and each sector has both kinds of element.
+    use ktao::physics::vacancy::hamiltonian::{sector_spin, soc_matrix};
+    let m = soc_matrix(0.4);
+    let sector_of = |state: usize| {
+        let (orbital, spin) = (state / 2, state % 2);
+        (0..2).find(|&s| sector_spin(s, orbital) == spin).unwrap()
+    };
+    let mut within = [0; 2];
+    for (a, row) in m.iter().enumerate() {
+        for (b, v) in row.iter().enumerate() {
+            if v.norm() > 1e-15 {
+                assert_eq!(sector_of(a), sector_of(b), "element ({a}, {b}) = {v}");
+                if a != b {
+                    within[sector_of(a)] += 1;
+                }
+            }
+        }
+    }
+    assert_eq!(
+        within,
+        [6, 6],
+        "each sector couples its three orbitals pairwise"
+    );
+}

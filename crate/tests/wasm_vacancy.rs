@@ -4,7 +4,10 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Array, Float64Array, Function, Object, Reflect};
-use ktao::wasm::annealing::{annealing, annealing_defaults, annealing_paper_pressures};
+use ktao::wasm::annealing::{
+    annealing, annealing_defaults, annealing_figure_defaults, annealing_paper_pressures,
+    draw_annealing_canvas, svg_annealing,
+};
 use ktao::wasm::vacancy::{
     draw_vacancy_model_canvas, svg_vacancy_model, u_scan, vacancy_model, vacancy_model_defaults,
 };
@@ -238,6 +241,9 @@ fn drawing_a_workers_result_puts_both_spins_on_the_canvas() {
     assert_eq!(num(&r, "maxMoment"), num(&model, "maxMoment"));
     assert_eq!(num(&r, "maxMomentLayer"), 0.0);
     assert_eq!(Array::from(&get(&r, "scan.uEff")).length(), 4);
+    // The pointer readout's frame is the Fig. S18 panel's: U_eff from 0 eV.
+    assert_eq!(num(&r, "frame.x.0"), 0.0);
+    assert!(num(&r, "frame.x.1") >= 1.5);
     let ctx: CanvasRenderingContext2d = c.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
     let px = ctx
         .get_image_data(0.0, 0.0, 1000.0, 700.0)
@@ -272,4 +278,49 @@ fn drawing_a_workers_result_puts_both_spins_on_the_canvas() {
 fn the_svg_export_is_the_same_figure() {
     let svg = svg_vacancy_model(small(&[]), 900.0, 600.0, JsValue::UNDEFINED).unwrap();
     assert!(svg.contains("Moment against U_eff (Fig. S18)") && svg.contains("#D55E00"));
+}
+
+#[wasm_bindgen_test]
+fn fig5_draws_five_samples_in_the_papers_order() {
+    let c = canvas(1100, 700);
+    let r = draw_annealing_canvas(c, annealing_figure_defaults().unwrap(), 1.0).unwrap();
+    let samples = Array::from(&get(&r, "samples"));
+    assert_eq!(samples.length(), 5);
+    let field = |i: u32, k: &str| num(&samples.get(i), k);
+    for i in 0..3 {
+        assert!(field(i + 1, "sheetResistance") > field(i, "sheetResistance"));
+        assert!(field(i + 1, "hall.nCm2") < field(i, "hall.nCm2"));
+    }
+    assert_eq!(get(&samples.get(4), "fifth").as_bool(), Some(true));
+    assert_eq!(
+        get(&samples.get(0), "label").as_string().unwrap(),
+        "as grown"
+    );
+    // The curves come as Float64Arrays on the result's grids.
+    let t = Float64Array::from(get(&r, "temperatureK")).length();
+    assert_eq!(Float64Array::from(get(&samples.get(2), "rs")).length(), t);
+    // The frame is panel (a)'s, in log₁₀ T.
+    assert!((num(&r, "frame.x.1") - 300f64.log10()).abs() < 1e-9);
+    // Missing keys take the paper's values.
+    let svg = svg_annealing(obj(&[("exponent", 0.25.into())]), 900.0, 600.0).unwrap();
+    assert!(svg.contains("(d) m–H at 300 K") && svg.contains("10⁻⁴ mbar (yours)"));
+}
+
+#[wasm_bindgen_test]
+fn fig5_bad_state_is_a_js_error_naming_the_control() {
+    let draw = |state: JsValue| message(draw_annealing_canvas(canvas(400, 300), state, 1.0));
+    assert!(draw(obj(&[("pO2Mbar", f64::NAN.into())])).contains("state.pO2Mbar"));
+    assert!(draw(obj(&[("pO2Mbar", (-1.0).into())]))
+        .contains("state.pO2Mbar must lie between 0 and 10000, got -1"));
+    assert!(draw(obj(&[("exponent", 0.0.into())]))
+        .contains("exponent must be a positive finite exponent"));
+    assert!(draw(obj(&[("exponent", "1/6".into())])).contains("state.exponent must be a number"));
+    assert!(draw(obj(&[("pressure", 1.0.into())])).contains("state.pressure is not an option"));
+    assert!(draw("abc".into()).contains("state must be an object"));
+    assert!(message(svg_annealing(JsValue::UNDEFINED, 0.0, 300.0)).contains("width must be"));
+    assert!(
+        message(draw_annealing_canvas(canvas(4, 3), JsValue::UNDEFINED, 1.0)).contains("canvas")
+    );
+    // And the module still draws.
+    assert!(draw_annealing_canvas(canvas(400, 300), JsValue::UNDEFINED, 1.0).is_ok());
 }

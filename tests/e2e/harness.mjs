@@ -38,17 +38,24 @@ export async function open(env, path, { scale = 1, width = 1100, height = 800, c
   return { page, context, problems };
 }
 
-/** Resolves once the figure in `selector` has drawn (or failed) `count` times. */
+// Both waits also need the figure settled (no change pending: for a figure
+// that computes in a worker, its computation for the current state is done),
+// so that a figure never reads as drawn between two steps of a key sequence.
+
+/** Resolves once the figure in `selector` has drawn (or failed) and settled. */
 export function waitForDraw(page, selector = '.ktao-figure') {
   return page.waitForFunction((sel) => {
     const root = document.querySelector(sel);
-    return root && root.dataset.draws && Number(root.dataset.draws) > 0;
+    return root && root.dataset.draws && Number(root.dataset.draws) > 0 && !root.dataset.pending;
   }, selector);
 }
 
-/** Resolves once the figure has drawn more times than `before`. */
+/** Resolves once the figure has drawn more times than `before` and settled. */
 export function waitForRedraw(page, before, selector = '.ktao-figure') {
-  return page.waitForFunction(([sel, n]) => Number(document.querySelector(sel)?.dataset.draws ?? 0) > n, [selector, before]);
+  return page.waitForFunction(([sel, n]) => {
+    const root = document.querySelector(sel);
+    return Number(root?.dataset.draws ?? 0) > n && !root.dataset.pending;
+  }, [selector, before]);
 }
 
 /** How many times the figure has drawn. */

@@ -2,12 +2,14 @@
 // function on plotters' SVG backend) and CSV (what is shown, with units).
 import { download } from './dom.js';
 
+// An asynchronous figure's exports draw its last computed result (`computed`).
+
 /** PNG at `factor` × the canvas's CSS size, drawn afresh at that scale. */
-export async function exportPng({ ktao, fig, state, canvas, filename, factor = 2 }) {
+export async function exportPng({ ktao, fig, state, canvas, filename, computed, factor = 2 }) {
   const c = document.createElement('canvas');
   c.width = Math.round(canvas.clientWidth * factor);
   c.height = Math.round(canvas.clientHeight * factor);
-  fig.draw(ktao, c, state, factor);
+  fig.draw(ktao, c, state, factor, computed);
   const blob = await new Promise((resolve, reject) => {
     c.toBlob((b) => (b ? resolve(b) : reject(new Error('the browser could not encode the PNG'))), 'image/png');
   });
@@ -15,8 +17,8 @@ export async function exportPng({ ktao, fig, state, canvas, filename, factor = 2
 }
 
 /** SVG of the shown size. */
-export function exportSvg({ ktao, fig, state, canvas, filename }) {
-  const text = fig.svg(ktao, state, canvas.clientWidth, canvas.clientHeight);
+export function exportSvg({ ktao, fig, state, canvas, filename, computed }) {
+  const text = fig.svg(ktao, state, canvas.clientWidth, canvas.clientHeight, computed);
   download(new Blob([text], { type: 'image/svg+xml' }), filename);
 }
 

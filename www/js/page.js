@@ -3,6 +3,15 @@
 // canvas for devicePixelRatio, redraws on input, and gives every figure the
 // same text alternative, pointer readout, status line and (on figure pages)
 // URL state, exports, embed snippets and citation.
+//
+// An asynchronous figure (a long computation, e.g. in a Web Worker) also
+// exports compute(ktao, state, { onProgress, signal }), a promise of what its
+// drawing needs; draw(ktao, canvas, state, scale, computed) and
+// svg(ktao, state, width, height, computed) then take that result (the
+// state it was computed for is the figure's to keep in it). A change of state
+// starts a computation and aborts the one running; onProgress(text) shows
+// in a progress line beside a Cancel button; a stale result is ignored, and
+// a cancelled computation leaves the last figure in place.
 import { loadKtao } from './ktao.js';
 import { FIGURES } from './figures/index.js';
 import { el } from './dom.js';
@@ -24,7 +33,8 @@ export { el };
  *   ignore: names in `fragment` or `entries` that are not state;
  *   page: true on a figure page — state from and to the URL, exports, embed
  *   box, citation.
- * @returns {Promise<object>} { state, set(name, value), redraw(), result(), specs }
+ * @returns {Promise<object>} { state, set(name, value), redraw(), result(), specs,
+ *   computed (an asynchronous figure's last computation), cancel() }
  */
 export async function mountFigure(root, id, options = {}) {
   const entry = FIGURES[id];
@@ -39,11 +49,11 @@ export async function mountFigure(root, id, options = {}) {
   const notes = given.notes;
   const setters = {};
   // A figure may tie controls together (its optional `linked(ktao, name,
-  // value)` returns other controls' new values): choosing a sample preset sets
+  // value, state)` returns other controls' new values): choosing a sample preset sets
   // the sliders to that preset's values. Applied when the reader changes a
   // control, and to a link or element that names the preset but not the values.
   const follow = (name, value, keep = []) => {
-    const more = fig.linked?.(ktao, name, value) ?? {};
+    const more = fig.linked?.(ktao, name, value, state) ?? {};
     for (const c of specs) {
       if (!(c.name in more) || keep.includes(c.name)) continue;
       state[c.name] = snap({ ...c, value: more[c.name] }).value;
@@ -99,6 +109,7 @@ export async function mountFigure(root, id, options = {}) {
   }));
   const side = el('div', { class: 'ktao-side' });
   side.append(form, readouts, status, note);
+  const busy = fig.compute ? buildBusy(side, () => handle.cancel()) : null;
   root.append(plot, side, caption, pointer.readout, tableButton, dataTable);
   if (notes.length) note.textContent = `Note: ${notes.join('; ')}.`;
 
@@ -108,46 +119,157 @@ export async function mountFigure(root, id, options = {}) {
     redraw: draw,
     result: () => last,
     timings: [],
+    computed: undefined,
+    cancel() { job?.controller.abort(); },
   };
   root.ktao = handle; // for the page's own scripts and the tests
   const chrome = options.page ? buildChrome(root, handle) : null;
 
   let frame = 0;
+  // An asynchronous figure: the computation running, the state (as JSON) of
+  // the result it shows, and that of the last computation that finished or
+  // was cancelled (neither is computed again when the page is resized).
+  let job = null;
+  let computedKey = null;
+  let settled = null;
+  let shown = state; // the state the figure shows (an async figure's last computed one)
   function draw() {
     frame = 0;
-    if (inputError) { showStatus(inputError, true); return; }
+    if (inputError) { showStatus(inputError, true); settle(); return; }
+    const dpr = window.devicePixelRatio || 1;
+    if (Math.round(canvas.clientWidth * dpr) < 40 || Math.round(canvas.clientHeight * dpr) < 40) return; // hidden: drawn when it becomes visible
+    if (fig.compute) {
+      const key = JSON.stringify(state);
+      if (key === job?.key) return;
+      if (key === computedKey) {
+        // Back to the state shown: no computation needed, drop the running one.
+        const running = job;
+        job = null;
+        running?.controller.abort();
+        busy.stop();
+      } else if (key !== settled) { start(key); return; }
+      if (handle.computed == null) return; // cancelled before any result
+      render(performance.now(), false);
+      return;
+    }
+    render(performance.now());
+  }
+  /**
+   * Draws (an async figure: its last computed result). `fresh` is false when
+   * an async figure only redraws what it showed (a resize): the status line
+   * keeps what the last computation said (cancelled, or an error).
+   */
+  function render(t0, fresh = true) {
     const dpr = window.devicePixelRatio || 1;
     const w = Math.round(canvas.clientWidth * dpr);
     const h = Math.round(canvas.clientHeight * dpr);
-    if (w < 40 || h < 40) return; // hidden: drawn when it becomes visible
     if (canvas.width !== w) canvas.width = w;
     if (canvas.height !== h) canvas.height = h;
     try {
-      const t0 = performance.now();
-      last = fig.draw(ktao, canvas, state, dpr);
+      last = fig.compute
+        ? fig.draw(ktao, canvas, shown, dpr, handle.computed)
+        : fig.draw(ktao, canvas, state, dpr);
       handle.timings.push(performance.now() - t0);
       if (handle.timings.length === 1) performance.mark(`ktao-first-draw:${id}`);
       showReadouts(readouts, fig.readouts(last));
-      caption.textContent = fig.summary(last, state);
+      caption.textContent = fig.summary(last, shown);
       showTable(dataTable, fig.table(last));
       pointer.refresh();
-      showStatus('', false);
-      if (options.page) history.replaceState(null, '', `#${encodeState(specs, state)}`);
+      if (fresh) showStatus('', false);
+      if (options.page) history.replaceState(null, '', `#${encodeState(specs, shown)}`);
       chrome?.update();
     } catch (err) {
       showStatus(err instanceof Error ? err.message : String(err), true);
     }
+    drawn();
+  }
+  function drawn() {
+    settle();
     root.dataset.draws = String(Number(root.dataset.draws ?? 0) + 1);
     root.dispatchEvent(new CustomEvent('ktao-drawn', { detail: { result: last } }));
+  }
+  /** Starts the computation for `key` (the state as JSON), aborting the one running. */
+  function start(key) {
+    job?.controller.abort();
+    const controller = new AbortController();
+    const snapshot = { ...state };
+    const t0 = performance.now();
+    const mine = { key, controller };
+    job = mine;
+    busy.start();
+    const onProgress = (text) => { if (job === mine) busy.progress(text); };
+    Promise.resolve()
+      .then(() => fig.compute(ktao, snapshot, { onProgress, signal: controller.signal }))
+      .then((computed) => {
+        if (job !== mine) return;
+        job = null;
+        settled = computedKey = key;
+        shown = snapshot;
+        handle.computed = computed;
+        busy.stop();
+        render(t0);
+      }, (err) => {
+        if (job !== mine) return;
+        job = null;
+        busy.stop();
+        if (controller.signal.aborted) {
+          settled = key;
+          showStatus(handle.computed
+            ? 'Cancelled: the figure still shows the last finished result; move a control to compute again.'
+            : 'Cancelled before a first result; move a control to compute again.', false);
+          settle();
+          root.dispatchEvent(new CustomEvent('ktao-cancelled'));
+          return;
+        }
+        showStatus(err instanceof Error ? err.message : String(err), true);
+        drawn();
+      });
   }
   function showStatus(text, isError) {
     status.textContent = text;
     status.classList.toggle('error', isError);
   }
-  function schedule() { if (!frame) frame = requestAnimationFrame(draw); }
+  // data-pending marks a change not yet drawn (for an asynchronous figure:
+  // until its computation has finished, failed or been cancelled), so that a
+  // test or a script can wait for the figure to settle.
+  function schedule() {
+    root.dataset.pending = 'true';
+    if (!frame) frame = requestAnimationFrame(draw);
+  }
+  function settle() { delete root.dataset.pending; }
   new ResizeObserver(schedule).observe(plot);
   schedule();
   return handle;
+}
+
+/**
+ * The progress line and Cancel button of an asynchronous figure, right under
+ * the controls in `side`. The button stays in the tab order (aria-disabled
+ * while idle), so keyboard users find it where it will be.
+ */
+function buildBusy(side, onCancel) {
+  const box = el('div', { class: 'ktao-busy' });
+  const line = el('p', { class: 'ktao-progress' });
+  const cancel = el('button', { type: 'button', class: 'ktao-cancel', 'aria-disabled': 'true' }, 'Cancel');
+  cancel.addEventListener('click', () => { if (cancel.getAttribute('aria-disabled') !== 'true') onCancel(); });
+  box.append(line, cancel);
+  side.querySelector('.ktao-controls').after(box);
+  let text = '';
+  let frame = 0;
+  return {
+    start() {
+      cancel.setAttribute('aria-disabled', 'false');
+      box.classList.add('running');
+      text = 'Computing…';
+      line.textContent = text;
+    },
+    stop() { cancel.setAttribute('aria-disabled', 'true'); box.classList.remove('running'); text = ''; line.textContent = ''; },
+    // At most one DOM update per frame, however often the computation reports.
+    progress(t) {
+      text = t;
+      frame ||= requestAnimationFrame(() => { frame = 0; if (box.classList.contains('running')) line.textContent = text; });
+    },
+  };
 }
 
 function showReadouts(table, rows) {

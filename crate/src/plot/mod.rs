@@ -1,6 +1,7 @@
 //! Figures, one file each, drawn on any `plotters` backend: the browser's
 //! canvas and the SVG export call the same function, so they cannot disagree.
 
+pub mod annealing;
 pub mod bkt;
 pub mod data_preview;
 pub mod gl_hc2;

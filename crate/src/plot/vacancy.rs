@@ -4,7 +4,7 @@
 
 use super::style::{okabe_ito, Style, GRID};
 use super::u_scan::draw_u_scan;
-use super::PlotError;
+use super::{Frame, PlotError};
 use crate::physics::vacancy::lattice::Slab;
 use crate::physics::vacancy::{UScan, Vacancies, VacancyResult};
 use plotters::coord::Shift;
@@ -20,6 +20,9 @@ pub struct VacancyFigure<'a> {
     pub scan: Option<&'a UScan>,
     /// U_eff of `model`, eV (marked on the scan).
     pub u_eff: f64,
+    /// Whether the scan was computed without the SOC of `model` (the page's
+    /// scan, like the paper's collinear Fig. S18, has none): said in its caption.
+    pub scan_without_soc: bool,
 }
 
 /// Checks that a solution (perhaps handed back from JavaScript) can be drawn:
@@ -123,7 +126,10 @@ where
     let font = |px: f64| (style.font.as_str(), style.font_px(px));
     let mut chart = ChartBuilder::on(area)
         .margin(style.px(10.0))
-        .caption("Ta moments, (111) slab", font(15.0))
+        .caption(
+            format!("Ta moments: largest {:.3} μB (red +, blue −)", r.max_moment),
+            font(14.0),
+        )
         .x_label_area_size(style.px(40.0))
         .y_label_area_size(style.px(56.0))
         .build_cartesian_2d(x0 - pad..x1 + pad + 0.3 * (x1 - x0), bottom..-1.5)?;
@@ -194,11 +200,6 @@ where
             font(12.0),
         )
     }))?;
-    chart.draw_series(std::iter::once(Text::new(
-        format!("largest |m| {:.3} μB (red +, blue −)", r.max_moment),
-        (x0 - pad, bottom - 0.3),
-        font(12.0),
-    )))?;
     Ok(())
 }
 
@@ -300,12 +301,13 @@ where
 }
 
 /// Draws Fig. 3 on `area`: the slab (top left), the layer PDOS (right) and,
-/// when a scan is given, Fig. S18 (bottom left).
+/// when a scan is given, Fig. S18 (bottom left); returns the frame of the
+/// Fig. S18 panel (U_eff in eV, moment in μ_B) when there is one.
 pub fn draw_vacancy<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     fig: &VacancyFigure,
     style: &Style,
-) -> Result<(), PlotError>
+) -> Result<Option<Frame>, PlotError>
 where
     DB::ErrorType: 'static,
 {
@@ -313,15 +315,23 @@ where
     area.fill(&WHITE)?;
     let (w, h) = area.dim_in_pixel();
     let (left, right) = area.split_horizontally(w * 48 / 100);
-    match fig.scan {
+    let frame = match fig.scan {
         Some(scan) => {
             let (slab, s18) = left.split_vertically(h * 55 / 100);
             draw_slab(&slab, fig.model, style)?;
-            draw_u_scan(&s18, scan, fig.u_eff, style)?;
+            let note = if fig.scan_without_soc {
+                ", without SOC"
+            } else {
+                ""
+            };
+            Some(draw_u_scan(&s18, scan, fig.u_eff, note, style)?)
         }
-        None => draw_slab(&left, fig.model, style)?,
-    }
+        None => {
+            draw_slab(&left, fig.model, style)?;
+            None
+        }
+    };
     draw_layer_pdos(&right, fig.model, style)?;
     area.present()?;
-    Ok(())
+    Ok(frame)
 }

@@ -10,6 +10,7 @@ use crate::physics::vacancy::{
 };
 use crate::plot::style::Style;
 use crate::plot::vacancy::{check_drawable, draw_vacancy, VacancyFigure};
+use crate::plot::Frame;
 use js_sys::{Array, Function, Reflect};
 use serde::{Deserialize, Serialize};
 use std::str::FromStr;
@@ -253,6 +254,7 @@ struct Fig3Readout {
     residual: f64,
     matrix_size: usize,
     scan: Option<UScan>,
+    frame: Option<Frame>,
 }
 
 fn figure_data(
@@ -268,18 +270,30 @@ fn figure_data(
     check_drawable(&model).map_err(|e| JsError::new(&format!("computed.model: {}", e.0)))?;
     let scan = match given.scan {
         Some(s) => s,
-        None => core::u_scan(&p, &SCAN_U_EV)?,
+        None => core::u_scan(&scan_params(&p), &SCAN_U_EV)?,
     };
     Ok((p, model, Some(scan)))
+}
+
+/// The parameters of the page's Fig. S18 scan for the model at `p`: the same
+/// without SOC, like the paper's collinear GGA+U_eff scan (and with SOC each
+/// point would take seconds; see `MAX_ORBITALS_SOC`).
+fn scan_params(p: &VacancyParams) -> VacancyParams {
+    VacancyParams {
+        soc: 0.0,
+        ..p.clone()
+    }
 }
 
 /// Draws Fig. 3 (slab, layer PDOS, and the Fig. S18 scan) into `canvas` for
 /// `state` (the options of `vacancyModel`) at `scale` device pixels per CSS
 /// pixel. `computed` = `{ model, scan }` from a worker's `vacancyModel` and
 /// `uScan` skips the computation; without it both are computed here (the
-/// scan at U_eff = 0, 0.25, …, 2 eV). → `{ maxMoment, maxMomentLayer,
-/// momentPerCell, layerMoments, electrons, converged, iterations, residual,
-/// matrixSize, scan }`.
+/// scan at U_eff = 0, 0.25, …, 2 eV, without SOC). → `{ maxMoment,
+/// maxMomentLayer, momentPerCell, layerMoments, electrons, converged,
+/// iterations, residual, matrixSize, scan, frame }`, `frame` that of the
+/// Fig. S18 panel (U_eff in eV, moment in μ_B). A given scan is taken to be
+/// without SOC, as the page computes it.
 #[wasm_bindgen(js_name = drawVacancyModel)]
 pub fn draw_vacancy_model_canvas(
     canvas: HtmlCanvasElement,
@@ -293,9 +307,10 @@ pub fn draw_vacancy_model_canvas(
         model: &model,
         scan: scan.as_ref(),
         u_eff: p.u_eff,
+        scan_without_soc: p.soc > 0.0,
     };
     let style = Style::with_scale(scale);
-    draw_on_canvas(canvas, |area| draw_vacancy(area, &fig, &style))?;
+    let frame = draw_on_canvas(canvas, |area| draw_vacancy(area, &fig, &style))?;
     to_js(&Fig3Readout {
         max_moment: model.max_moment,
         max_moment_layer: model.max_moment_site / (model.size * model.size).max(1),
@@ -307,6 +322,7 @@ pub fn draw_vacancy_model_canvas(
         residual: model.residual,
         matrix_size: model.matrix_size,
         scan,
+        frame,
     })
 }
 
@@ -325,6 +341,7 @@ pub fn svg_vacancy_model(
         model: &model,
         scan: scan.as_ref(),
         u_eff: p.u_eff,
+        scan_without_soc: p.soc > 0.0,
     };
     draw_svg(width, height, |area| {
         draw_vacancy(area, &fig, &Style::default())

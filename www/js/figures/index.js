@@ -31,12 +31,24 @@ export const FIGURES = {
     pkg: 'superconductivity',
     load: () => import('./bkt.js'),
   },
+  vacancy: {
+    paper: 'Fig. 3',
+    title: 'Where the moment comes from: an oxygen vacancy, t2g electrons and U_eff',
+    blurb: 'A self-consistent tight-binding + U_eff slab (with Fig. S18): the two vacancy electrons turn magnetic, 0.124 μ_B on a Ta.',
+    load: () => import('./vacancy.js'),
+  },
   xmcd: {
     paper: 'Fig. 4',
     title: 'XMCD at the Ta N₃ edge: spin-polarised Ta 5d electrons',
     blurb: 'Why a difference between two circular polarisations means a magnetic Ta.',
     pkg: 'superconductivity',
     load: () => import('./xmcd.js'),
+  },
+  annealing: {
+    paper: 'Fig. 5',
+    title: 'Annealing in oxygen: fewer vacancies, fewer carriers, less moment',
+    blurb: 'R_s, the Hall slope and the loops of films annealed at 2 × 10⁻⁶ to 1 mbar O₂, and at a pressure of your choice.',
+    load: () => import('./annealing.js'),
   },
   'gl-hc2': {
     paper: 'Fig. S3',

@@ -6,8 +6,12 @@
 //! orbital (π hopping keeps the orbital; the mean field is orbital- and
 //! spin-diagonal): one block per (orbital, spin, connected group of sites).
 //! In a (111) slab each such group is a ribbon along one in-plane direction
-//! (d_xy hops only along x and y, …). With SOC every orbital and spin of a
-//! site mix, and the whole slab is one block.
+//! (d_xy hops only along x and y, …). With SOC the orbitals and spins of a
+//! site mix, but t2g SOC only couples within two sectors, {d_yz↑, d_zx↑,
+//! d_xy↓} and {d_yz↓, d_zx↓, d_xy↑} (L_z S_z keeps the spin between d_yz
+//! and d_zx; L_x S_x and L_y S_y flip it between d_xy and the other two);
+//! hopping and the collinear mean field keep orbital and spin, so the slab
+//! is two blocks of 3 states per Ta — time reversal maps one onto the other.
 //!
 //! Each block is diagonalised at the Bloch phases of [`super::bloch`].
 //!
@@ -124,7 +128,7 @@ pub fn soc_matrix(lambda: f64) -> [[Complex<f64>; 6]; 6] {
 /// The blocks of the slab's Hamiltonian.
 pub fn blocks(slab: &Slab, one: &OneBody) -> Vec<Block> {
     if one.soc != 0.0 {
-        return vec![soc_block(slab, one)];
+        return (0..2).map(|sector| soc_block(slab, one, sector)).collect();
     }
     let n_k = one.k_points.max(1);
     let mut out = Vec::new();
@@ -173,8 +177,16 @@ pub fn blocks(slab: &Slab, one: &OneBody) -> Vec<Block> {
     out
 }
 
-/// The whole slab as one complex block (spin–orbit coupling on).
-fn soc_block(slab: &Slab, one: &OneBody) -> Block {
+/// Spin of `orbital` (0 d_yz, 1 d_zx, 2 d_xy) in SOC sector `sector`:
+/// sector 0 is {d_yz↑, d_zx↑, d_xy↓}, sector 1 its time-reversed partner
+/// {d_yz↓, d_zx↓, d_xy↑}.
+pub fn sector_spin(sector: usize, orbital: usize) -> usize {
+    usize::from(orbital == 2) ^ (sector & 1)
+}
+
+/// One SOC sector of the whole slab as a complex block (spin–orbit
+/// coupling on); local state site·3 + orbital.
+fn soc_block(slab: &Slab, one: &OneBody, sector: usize) -> Block {
     let sites = slab.sites();
     let site_bonds: Vec<SiteBond> = slab
         .bonds
@@ -185,35 +197,40 @@ fn soc_block(slab: &Slab, one: &OneBody) -> Block {
     let mut hops = Vec::new();
     for (bond, &c) in slab.bonds.iter().zip(&cs) {
         for orbital in (0..ORBITALS).filter(|&o| o != bond.axis.index()) {
-            for spin in 0..2 {
-                hops.push(Hop {
-                    i: channel(bond.lower, orbital, spin),
-                    j: channel(bond.upper, orbital, spin),
-                    amp: -one.hopping,
-                    c,
-                });
-            }
+            hops.push(Hop {
+                i: bond.lower * ORBITALS + orbital,
+                j: bond.upper * ORBITALS + orbital,
+                amp: -one.hopping,
+                c,
+            });
         }
     }
     let m = soc_matrix(one.soc);
     let mut soc = Vec::new();
     for s in 0..sites {
-        for (a, row) in m.iter().enumerate() {
-            for (b, &v) in row.iter().enumerate() {
+        for a in 0..ORBITALS {
+            for b in 0..ORBITALS {
+                let v = m[a * 2 + sector_spin(sector, a)][b * 2 + sector_spin(sector, b)];
                 if v.norm() > 0.0 {
-                    soc.push((s * 6 + a, s * 6 + b, v));
+                    soc.push((s * ORBITALS + a, s * ORBITALS + b, v));
                 }
             }
         }
     }
     Block {
-        channels: (0..6 * sites).collect(),
-        onsite: (0..6 * sites)
-            .map(|c| onsite(slab, one, c / 6, (c / 2) % 3))
+        channels: (0..ORBITALS * sites)
+            .map(|l| {
+                let (s, o) = (l / ORBITALS, l % ORBITALS);
+                channel(s, o, sector_spin(sector, o))
+            })
+            .collect(),
+        onsite: (0..ORBITALS * sites)
+            .map(|l| onsite(slab, one, l / ORBITALS, l % ORBITALS))
             .collect(),
         soc,
         hops,
-        // The collinear mean field breaks time reversal once magnetic.
+        // The collinear mean field breaks time reversal once magnetic (and
+        // time reversal maps a sector onto the other, not onto itself).
         kpoints: sampling(&cs, one.k_points.max(1), false),
     }
 }

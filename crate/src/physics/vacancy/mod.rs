@@ -212,8 +212,8 @@ pub struct VacancyParams {
     pub u_eff: f64,
     /// Atomic spin–orbit coupling λ. Default 0 (off): Fig. 3 shows a
     /// collinear, spin-resolved GGA+U_eff PDOS. Ta 5d: ≈ 0.4 eV. With SOC
-    /// the slab is one dense complex block, so its size is limited
-    /// ([`MAX_ORBITALS_SOC`]).
+    /// the slab is two dense complex blocks (one per SOC sector, see
+    /// [`hamiltonian`]), so its size is limited ([`MAX_ORBITALS_SOC`]).
     pub soc: f64,
     /// Extra electrons per Ta spread uniformly (a donor background, used for
     /// the Stoner check). Default 0: all electrons come from vacancies.
@@ -273,9 +273,11 @@ impl Default for VacancyParams {
 /// Largest number of spin-orbitals (6 per Ta) without SOC: the blocks are
 /// small, so only memory and the page's patience limit it.
 pub const MAX_ORBITALS: usize = 6 * 1200;
-/// Largest number with SOC, where the slab is one dense complex block:
-/// 6 layers of 3 × 3 (324), whose one diagonalisation takes ~0.3 s natively;
-/// the default 4 × 4 patch (576) would take ~2 s per step.
+/// Largest number with SOC, where the slab is two dense complex blocks of 3
+/// states per Ta: 6 layers of 3 × 3 (324), whose two 162 × 162 blocks take
+/// ~50 ms per step natively (1.5–3 s per solution, 2–3 times that in the
+/// browser); the default 4 × 4 patch (two blocks of 288) would take 5.6
+/// times as long, about a minute per solution on a page.
 pub const MAX_ORBITALS_SOC: usize = 6 * 54;
 
 impl VacancyParams {

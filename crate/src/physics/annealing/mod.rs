@@ -15,10 +15,13 @@
 //!   27.56 Å²), m_V the moment per vacancy of the vacancy model.
 //!
 //! Densities are in cm⁻², pressures in mbar, R_s in Ω/□, moments in μ_B.
+//! [`figure`] turns the samples into the four panels of Fig. 5.
 //!
 //! # References
 //! F. A. Kröger and H. J. Vink, Solid State Phys. 3, 307 (1956) (defect
 //! mass-action laws and their P_O2 exponents).
+
+pub mod figure;
 
 use crate::input::{self, InputError};
 use crate::physics::constants::{E_CHARGE_C, KTAO3_LATTICE_A};
