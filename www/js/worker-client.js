@@ -1,7 +1,8 @@
 // Runs exports of the ktao module off the main thread, in a module worker
-// (js/workers/ktao-worker.js) that loads the same wasm package itself.
+// (js/workers/ktao-worker.js) that loads the same wasm package (family of
+// figures, see ktao.js) itself.
 //
-//   const client = new WorkerClient();
+//   const client = new WorkerClient('vacancy');
 //   const model = await client.call('vacancyModel', [opts], {
 //     onProgress: (iteration, residual) => show(iteration, residual),
 //     signal: controller.signal,
@@ -30,9 +31,14 @@ const WORKER_URL = new URL('./workers/ktao-worker.js', import.meta.url);
 const aborted = () => new DOMException('The computation was cancelled.', 'AbortError');
 
 export class WorkerClient {
-  /** @param {URL|string} url the worker script (default js/workers/ktao-worker.js) */
-  constructor(url = WORKER_URL) {
-    this.url = url;
+  /**
+   * @param {string} family the wasm package the calls go to (see ktao.js)
+   * @param {URL|string} url the worker script (default js/workers/ktao-worker.js)
+   */
+  constructor(family, url = WORKER_URL) {
+    this.family = family;
+    this.url = new URL(url);
+    this.url.searchParams.set('family', family);
     this.worker = null;
     this.running = null; // { id, resolve, reject, onProgress }
     this.queue = [];
@@ -117,7 +123,7 @@ export class WorkerClient {
     await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
     if (this.running !== job) return;
     try {
-      const ktao = await loadKtao();
+      const ktao = await loadKtao(this.family);
       const progress = job.onProgress ? [(...a) => { job.onProgress(...a); return !job.signal?.aborted; }] : [];
       const result = ktao[job.method](...job.args, ...progress);
       if (this.running !== job) return;

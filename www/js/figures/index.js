@@ -35,6 +35,7 @@ export const FIGURES = {
     paper: 'Fig. 3',
     title: 'Where the moment comes from: an oxygen vacancy, t2g electrons and U_eff',
     blurb: 'A self-consistent tight-binding + U_eff slab (with Fig. S18): the two vacancy electrons turn magnetic, 0.124 μ_B on a Ta.',
+    pkg: 'vacancy',
     load: () => import('./vacancy.js'),
   },
   xmcd: {
@@ -48,6 +49,7 @@ export const FIGURES = {
     paper: 'Fig. 5',
     title: 'Annealing in oxygen: fewer vacancies, fewer carriers, less moment',
     blurb: 'R_s, the Hall slope and the loops of films annealed at 2 × 10⁻⁶ to 1 mbar O₂, and at a pressure of your choice.',
+    pkg: 'vacancy',
     load: () => import('./annealing.js'),
   },
   'gl-hc2': {

@@ -55,7 +55,7 @@ const exp2 = (v) => (v > 0 ? v.toExponential(1) : '0');
  * value; it is reused while only U_eff changes.
  */
 export async function compute(ktao, state, { onProgress, signal }) {
-  client ??= new WorkerClient();
+  client ??= new WorkerClient('vacancy');
   const opts = modelOptions(state);
   const model = await client.call('vacancyModel', [opts], {
     signal,

@@ -1,12 +1,13 @@
 // A module worker that runs exports of the ktao wasm module for a page
-// (see ../worker-client.js): it loads the same package as the page, then
+// (see ../worker-client.js): it loads the package that its URL names
+// (`?family=vacancy`, the same as the page's), then
 // answers { id, method, args, progress } with { id, result } or
 // { id, error }, and while the call runs, if `progress` is set, sends
 // { id, progress: [...] } for the export's progress callback (at most one
 // per PROGRESS_MS, so a fast loop does not flood the page).
 import { loadKtao } from '../ktao.js';
 
-const ready = loadKtao();
+const ready = loadKtao(new URL(self.location.href).searchParams.get('family'));
 const PROGRESS_MS = 30;
 
 self.addEventListener('message', async ({ data }) => {
