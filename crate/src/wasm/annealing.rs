@@ -1,6 +1,6 @@
 //! Exports for oxygen annealing, Fig. 5 (`physics::annealing`).
 
-use super::convert::{f64_array, from_js, known_keys, to_js};
+use super::convert::{f64_array, options, to_js};
 use crate::physics::annealing::{self as core, AnnealingParams};
 use wasm_bindgen::prelude::*;
 
@@ -15,8 +15,7 @@ pub fn annealing(
     #[wasm_bindgen(js_name = pO2Mbar, unchecked_param_type = "Float64Array | number[] | number")]
     p_o2_mbar: JsValue,
 ) -> Result<JsValue, JsError> {
-    known_keys::<AnnealingParams>("opts", &opts)?;
-    let p: AnnealingParams = from_js("opts", opts)?;
+    let p: AnnealingParams = options("opts", opts, &[])?;
     let pressures = f64_array("pO2Mbar", &p_o2_mbar, true)?;
     to_js(&core::annealing(&p, &pressures)?)
 }

@@ -1,6 +1,6 @@
 //! Exports for loop processing (`physics::loop_processing`).
 
-use super::convert::{f64_array, f64s, set, to_js, typed_options};
+use super::convert::{f64_array, f64s, options, set, to_js};
 use crate::physics::constants::KTAO3_LATTICE_A;
 use crate::physics::loop_processing as core;
 use wasm_bindgen::prelude::*;
@@ -22,7 +22,7 @@ pub fn process_loop(
 ) -> Result<JsValue, JsError> {
     let h = f64_array("hOe", &h_oe, false)?;
     let m = f64_array("mEmu", &m_emu, false)?;
-    let o: core::LoopOptions = typed_options("opts", opts, &[], &[], &[])?;
+    let o: core::LoopOptions = options("opts", opts, &[])?;
     report_js(core::process_loop(&h, &m, &o)?)
 }
 

@@ -2,7 +2,7 @@
 //! two samples, and the Fig. 2 and Fig. S5 figures.
 
 use super::canvas::{draw_on_canvas, draw_svg};
-use super::convert::{f64s, set, to_js, typed_options};
+use super::convert::{f64s, options as read_options, set, to_js, Kind};
 use super::loop_processing::report_js;
 use crate::physics::magnet::figures::{magnet_loops, zfc_fc_figure, MagnetLoopsState, ZfcFcState};
 use crate::physics::magnet::{self as core, MagnetOptions};
@@ -37,11 +37,8 @@ fn zfc_js(mut z: core::ZfcFc) -> Result<JsValue, JsError> {
     Ok(o)
 }
 
-/// The option object's string key.
-const TEXT: [&str; 1] = ["ensemble"];
-
 fn options(value: JsValue) -> Result<MagnetOptions, JsError> {
-    typed_options("opts", value, &TEXT, &[], &[])
+    read_options("opts", value, &[("ensemble", Kind::Text)])
 }
 
 /// A full m–H loop (descending, then ascending) of a Stoner–Wohlfarth
@@ -76,17 +73,24 @@ pub fn magnet_preset(name: &str) -> Result<JsValue, JsError> {
 }
 
 fn loops_state(value: JsValue) -> Result<MagnetLoopsState, JsError> {
-    typed_options(
+    read_options(
         "state",
         value,
-        &["sample", "ensemble"],
-        &["corrected"],
-        &["temperaturesK"],
+        &[
+            ("sample", Kind::Text),
+            ("ensemble", Kind::Text),
+            ("corrected", Kind::Flag),
+            ("temperaturesK", Kind::List),
+        ],
     )
 }
 
 fn zfc_state(value: JsValue) -> Result<ZfcFcState, JsError> {
-    typed_options("state", value, &["sample"], &["corrected"], &[])
+    read_options(
+        "state",
+        value,
+        &[("sample", Kind::Text), ("corrected", Kind::Flag)],
+    )
 }
 
 /// The paper's values for the Fig. 2 page and `sample` (default "LAO/KTO"):
