@@ -26,6 +26,12 @@ export const FIGURES = {
     blurb: 'V ∝ I³ where vortex–antivortex pairs unbind: the exponent α(T) crosses 3 at T_BKT.',
     load: () => import('./bkt.js'),
   },
+  'magnet-loops': {
+    paper: 'Fig. 2',
+    title: 'In-plane ferromagnetic hysteresis loops from 1.8 to 300 K',
+    blurb: 'Stoner–Wohlfarth particles under a diamagnetic substrate: subtract it, and 0.2 μ_B per interface cell remains, still hysteretic at room temperature.',
+    load: () => import('./magnet-loops.js'),
+  },
   xmcd: {
     paper: 'Fig. 4',
     title: 'XMCD at the Ta N₃ edge: spin-polarised Ta 5d electrons',
@@ -43,5 +49,11 @@ export const FIGURES = {
     title: 'Halperin–Nelson fit of R(T): a second T_BKT',
     blurb: 'The vortex law R₀ exp[−b (T/T_BKT − 1)^(−½)] and its straight-line form, and why it gives another T_BKT.',
     load: () => import('./halperin-nelson.js'),
+  },
+  'zfc-fc': {
+    paper: 'Fig. S5',
+    title: 'Zero-field-cooled and field-cooled magnetization at 50 Oe',
+    blurb: 'FC and ZFC part where the largest particles block: at these interfaces they stay apart up to 300 K.',
+    load: () => import('./zfc-fc.js'),
   },
 };
