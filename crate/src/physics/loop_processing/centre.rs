@@ -177,49 +177,64 @@ pub fn centre(br: &Branches, lo: f64, hi: f64) -> Result<Centre, LoopError> {
 
 /// The least-squares H0 from `start`: the residuals r_k(H0) − 2M0 are
 /// linear in M0, whose best value for a given H0 is the mean of r_k/2, so
-/// the fit is one-dimensional — Gauss–Newton on the projected residuals
-/// e_k = r_k − r̄ with slope s_k − s̄ (variable projection), halving a step
-/// that does not lower Σe², until the step falls below `tol` (Oe). The same
+/// the fit is one-dimensional in H0 (variable projection). The projected
+/// residuals e_k = r_k − r̄ with slopes s_k − s̄ give the gradient
+/// g = Σ e (s − s̄) of ½Σe²; the first step is Gauss–Newton (−g/Σ(s − s̄)²),
+/// the later ones secant steps on g (superlinear where Gauss–Newton is only
+/// linear: the interpolant's curvature is not in its model), each halved
+/// until it lowers Σe², until a step falls below `tol` (Oe). The same
 /// minimum a two-parameter Levenberg–Marquardt fit reaches, in a few
 /// evaluations of both branches.
 fn refine(sym: &Symmetry, start: f64, tol: f64) -> f64 {
     let n = sym.us.len();
     let (mut r, mut s) = (vec![0.0; n], vec![0.0; n]);
     let mean = |v: &[f64]| v.iter().sum::<f64>() / n as f64;
-    let spread = |r: &[f64]| {
-        let m = mean(r);
-        r.iter().map(|v| (v - m) * (v - m)).sum::<f64>()
+    // (Σe², gradient g, Gauss–Newton curvature Σ(s − s̄)²) at the last evaluation.
+    let measure = |r: &[f64], s: &[f64]| {
+        let (rm, sm) = (mean(r), mean(s));
+        let (mut rss, mut g, mut den) = (0.0, 0.0, 0.0);
+        for (rk, sk) in r.iter().zip(s) {
+            let (e, d) = (rk - rm, sk - sm);
+            rss += e * e;
+            g += e * d;
+            den += d * d;
+        }
+        (rss, g, den)
     };
     let mut h0 = start;
     sym.eval(h0, &mut r, Some(&mut s));
-    let mut rss = spread(&r);
+    let (mut rss, mut g, mut den) = measure(&r, &s);
+    let mut previous: Option<(f64, f64)> = None;
     for _ in 0..MAX_STEPS {
-        let (rm, sm) = (mean(&r), mean(&s));
-        let (mut num, mut den) = (0.0, 0.0);
-        for (rk, sk) in r.iter().zip(&s) {
-            num += (rk - rm) * (sk - sm);
-            den += (sk - sm) * (sk - sm);
-        }
-        if den.is_nan() || den <= 0.0 || !num.is_finite() {
+        if den.is_nan() || den <= 0.0 || !g.is_finite() {
             break;
         }
-        let mut step = -num / den;
-        let mut moved = false;
+        let newton = -g / den;
+        let secant = previous.and_then(|(hp, gp)| {
+            let curvature = (g - gp) / (h0 - hp);
+            (curvature > 0.0 && curvature.is_finite()).then_some(-g / curvature)
+        });
+        // A secant step within a few Gauss–Newton steps; otherwise Gauss–Newton.
+        let mut step = match secant {
+            Some(v) if v.abs() <= 4.0 * newton.abs() => v,
+            _ => newton,
+        };
+        let mut moved = None;
         for _ in 0..MAX_HALVINGS {
             sym.eval(h0 + step, &mut r, Some(&mut s));
-            let next = spread(&r);
-            if next <= rss {
-                h0 += step;
-                rss = next;
-                moved = true;
+            let next = measure(&r, &s);
+            if next.0 <= rss {
+                moved = Some(next);
                 break;
             }
             step *= 0.5;
         }
-        if !moved {
-            sym.eval(h0, &mut r, Some(&mut s));
+        let Some(next) = moved else {
             break;
-        }
+        };
+        previous = Some((h0, g));
+        h0 += step;
+        (rss, g, den) = next;
         if step.abs() <= tol {
             break;
         }
@@ -227,7 +242,7 @@ fn refine(sym: &Symmetry, start: f64, tol: f64) -> f64 {
     h0
 }
 
-/// Gauss–Newton steps at most (a smooth loop needs three or four).
+/// Steps at most (a loop needs a handful).
 const MAX_STEPS: usize = 50;
 /// Halvings of a step that does not lower the sum of squares.
 const MAX_HALVINGS: usize = 30;
