@@ -299,11 +299,12 @@ fn figure_states_check_their_temperature_sets() {
     );
     assert!(msg(TemperatureSet::List((1..=9).map(f64::from).collect())).contains("count"));
     let ok = magnet_loops(&with(TemperatureSet::Text("2,300".into()))).unwrap();
-    assert_eq!(ok.loops.len(), 2);
+    let loops = &ok.panels[0].loops;
+    assert_eq!(loops.len(), 2);
     // Each temperature gets its own noise.
     assert_ne!(
-        ok.loops[0].sweep.m[0] - ok.loops[0].sweep.m_ferro[0],
-        ok.loops[1].sweep.m[0] - ok.loops[1].sweep.m_ferro[0]
+        loops[0].sweep.m[0] - loops[0].sweep.m_ferro[0],
+        loops[1].sweep.m[0] - loops[1].sweep.m_ferro[0]
     );
 }
 
@@ -361,4 +362,57 @@ fn loops_computed_together_equal_loops_computed_alone() {
         let alone = sw_loop_with(o, alone_res).unwrap();
         assert_eq!(alone.m, t.m, "T = {} K", o.temperature_k);
     }
+}
+
+#[test]
+fn figures_reuse_the_panel_their_controls_did_not_touch() {
+    use ktao::physics::magnet::figures::{zfc_fc_figure, ZfcFcState};
+    use std::rc::Rc;
+    // Moving H_K of LAO/KTO recomputes its panel only; raw or corrected
+    // recomputes neither (both views are in each panel).
+    let a = magnet_loops(&MagnetLoopsState::default()).unwrap();
+    let b = magnet_loops(&MagnetLoopsState {
+        hk_oe: 333.0,
+        corrected: false,
+        ..MagnetLoopsState::default()
+    })
+    .unwrap();
+    assert!(!Rc::ptr_eq(&a.panels[0], &b.panels[0]));
+    assert!(Rc::ptr_eq(&a.panels[1], &b.panels[1]));
+    let c = magnet_loops(&MagnetLoopsState {
+        corrected: false,
+        ..MagnetLoopsState::default()
+    })
+    .unwrap();
+    assert!(Rc::ptr_eq(&a.panels[0], &c.panels[0]));
+    // The same panels as computed afresh in another state.
+    let fresh = magnet_loops(&MagnetLoopsState {
+        hk_oe: 333.0,
+        ..MagnetLoopsState::default()
+    })
+    .unwrap();
+    assert_eq!(
+        fresh.panels[0].loops[2].sweep.m,
+        b.panels[0].loops[2].sweep.m
+    );
+    // ZFC/FC: the field applies to both samples, H_K to one.
+    let s = ZfcFcState::default();
+    let z = zfc_fc_figure(&s).unwrap();
+    let moved = zfc_fc_figure(&ZfcFcState {
+        hk_oe: 350.0,
+        ..s.clone()
+    })
+    .unwrap();
+    assert_eq!(z.panels[1].curves.fc, moved.panels[1].curves.fc);
+    assert_ne!(z.panels[0].curves.fc, moved.panels[0].curves.fc);
+    let field = zfc_fc_figure(&ZfcFcState {
+        field_oe: 80.0,
+        ..s
+    })
+    .unwrap();
+    assert!(field
+        .panels
+        .iter()
+        .zip(&z.panels)
+        .all(|(f, z)| f.curves.fc != z.curves.fc));
 }

@@ -187,11 +187,26 @@ fn fig2_draws_every_loop_on_a_real_canvas_and_returns_the_readouts() {
     let state = magnet_loops_defaults(None).unwrap();
     let r = draw_magnet_loops_canvas(c.clone(), state, 1.0).unwrap();
     assert_eq!(get(&r, "sample").as_string().unwrap(), "LAO/KTO");
-    let loops = Array::from(&get(&r, "loops"));
-    assert_eq!(loops.length(), 5);
-    let first = loops.get(0);
-    assert_eq!(num(&first, "temperatureK"), 1.8);
-    assert!((num(&first, "report.msMuBPerCell") - 0.2).abs() < 0.02);
+    assert_eq!(num(&r, "unitEmu"), 1e-7);
+    let panels = Array::from(&get(&r, "panels"));
+    assert_eq!(panels.length(), 2, "both samples");
+    for (i, name) in ["LAO/KTO", "YAO/KTO"].iter().enumerate() {
+        let p = panels.get(i as u32);
+        assert_eq!(get(&p, "sample").as_string().unwrap(), *name);
+        let loops = Array::from(&get(&p, "loops"));
+        assert_eq!(loops.length(), 5);
+        let first = loops.get(0);
+        assert_eq!(num(&first, "temperatureK"), 1.8);
+        assert!((num(&first, "report.msMuBPerCell") - 0.2).abs() < 0.025);
+        assert_eq!(numbers(&get(&first, "report.mCorrected")).len(), 400);
+        // Each panel has its own frame, side by side; the head's is the first.
+        let x = num(&p, "frame.px.0");
+        assert!(
+            if i == 0 { x < 100.0 } else { x > 450.0 },
+            "panel {i} at {x}"
+        );
+    }
+    assert_eq!(num(&r, "frame.px.0"), num(&panels.get(0), "frame.px.0"));
     // Blue (1.8 K), vermillion (50 K) and pink (300 K) loops on the pixels.
     let n = count(&c, &[(0, 114, 178), (213, 94, 0), (204, 121, 167)]);
     assert!(n.iter().all(|&k| k > 300), "{n:?}");
@@ -211,8 +226,13 @@ fn fig2_draws_every_loop_on_a_real_canvas_and_returns_the_readouts() {
 fn fig_s5_draws_zfc_and_fc_on_a_real_canvas() {
     let c = canvas(900, 600);
     let r = draw_zfc_fc_canvas(c.clone(), zfc_fc_defaults(None).unwrap(), 1.0).unwrap();
-    assert!(get(&r, "curves.bifurcationK").is_null());
-    assert!(num(&r, "subtractedEmu") < 0.0);
+    let panels = Array::from(&get(&r, "panels"));
+    assert_eq!(panels.length(), 2, "both samples");
+    for p in panels.iter() {
+        assert!(get(&p, "curves.bifurcationK").is_null());
+        assert!(num(&p, "subtractedEmu") < 0.0);
+        assert_eq!(numbers(&get(&p, "curves.zfc")).len(), 150);
+    }
     let n = count(&c, &[(0, 114, 178), (213, 94, 0)]);
     assert!(n.iter().all(|&k| k > 300), "{n:?}");
 }

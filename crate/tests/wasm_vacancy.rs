@@ -158,7 +158,7 @@ fn bad_input_is_a_js_error_naming_the_parameter_and_never_a_trap() {
     assert!(model(&[("smearing", 0.0.into())])
         .contains("smearing must be a positive finite energy in eV"));
     assert!(model(&[("doping", 5.99.into())]).contains("do not fit into the t2g bands"));
-    assert!(model(&[("uEf", 1.0.into())]).contains("opts: unknown option `uEf`"));
+    assert!(model(&[("uEf", 1.0.into())]).contains("opts.uEf is not an option; the options are"));
     let outside = obj(&[
         ("layer", 3.0.into()),
         ("m", 0.0.into()),
@@ -202,7 +202,7 @@ fn bad_input_is_a_js_error_naming_the_parameter_and_never_a_trap() {
     );
     assert!(
         message(annealing(obj(&[("exponant", 0.2.into())]), 1.0.into()))
-            .contains("opts: unknown option `exponant`")
+            .contains("opts.exponant is not an option; the options are")
     );
     assert!(message(svg_vacancy_model(
         small(&[]),

@@ -14,7 +14,8 @@ function toCss(frame, p, dpr) {
 
 /**
  * Wires the readout to `canvas` inside `plot`; `current()` returns
- * { frame, points: [{ x, y, text }] } of the last drawing.
+ * { frame, points: [{ x, y, text, frame? }] } of the last drawing (a point
+ * of a figure with several panels names its panel's frame).
  */
 export function setupPointer(plot, canvas, current) {
   const readout = el('p', { class: 'ktao-pointer', 'aria-live': 'polite' });
@@ -28,7 +29,7 @@ export function setupPointer(plot, canvas, current) {
     if (!frame || !points.length) return;
     index = Math.max(0, Math.min(points.length - 1, i));
     const p = points[index];
-    const at = toCss(frame, p, canvas.width / canvas.clientWidth);
+    const at = toCss(p.frame ?? frame, p, canvas.width / canvas.clientWidth);
     marker.hidden = false;
     marker.style.left = `${at.x}px`;
     marker.style.top = `${at.y}px`;
@@ -43,7 +44,7 @@ export function setupPointer(plot, canvas, current) {
     let best = -1;
     let bestD = Infinity;
     points.forEach((p, i) => {
-      const at = toCss(frame, p, dpr);
+      const at = toCss(p.frame ?? frame, p, dpr);
       const d = (at.x - e.offsetX) ** 2 + (at.y - e.offsetY) ** 2;
       if (d < bestD) { bestD = d; best = i; }
     });

@@ -3,7 +3,8 @@
 //! the paper's four samples and the reader's fifth, each sample in the same
 //! colour and marker in every panel (one legend, in panel b).
 
-use super::series::{caption, draw_curve, draw_legend, power_of_ten, Corner, CurveStyle, Glyph};
+use super::legend::{caption, draw_curve, draw_legend, Corner, CurveStyle, Glyph, Sample};
+use super::power_of_ten;
 use super::style::{HouseMesh, Style};
 use super::{Frame, PlotError};
 use crate::physics::annealing::figure::AnnealingFigure;
@@ -178,7 +179,20 @@ where
         };
         legend.push((cs, label));
     }
-    draw_legend(&chart, &legend, Corner::UpperRight, style)?;
+    // The legend sits in the plotting area, in that area's own pixels.
+    let plot = chart.plotting_area().strip_coord_spec();
+    let (w, h) = plot.dim_in_pixel();
+    let inside = Frame {
+        px: [0, w as i32],
+        py: [0, h as i32],
+        x: [0.0, 1.0],
+        y: [0.0, 1.0],
+    };
+    let entries: Vec<(&str, Sample)> = legend
+        .iter()
+        .map(|(cs, label)| (label.as_str(), Sample::Curve(*cs)))
+        .collect();
+    draw_legend(&plot, &inside, Corner::UpperRight, &entries, style)?;
     Ok(())
 }
 

@@ -4,7 +4,7 @@
 use super::legend::{draw_legend, Corner, Sample};
 use super::style::HouseMesh;
 use super::style::{okabe_ito, Style};
-use super::{Frame, PlotError};
+use super::{times_ten, Frame, PlotError};
 use crate::physics::hall::HallDensity;
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
@@ -29,25 +29,6 @@ pub struct HallFigure<'a> {
 }
 
 const COLOURS: [RGBColor; 2] = [okabe_ito::VERMILLION, okabe_ito::BLUE];
-
-/// `v` as "7.28 × 10¹³" (three significant digits; plain below 10⁴).
-pub fn times_ten(v: f64) -> String {
-    if !v.is_finite() || v == 0.0 || (1e-3..1e4).contains(&v.abs()) {
-        return format!("{v:.3}");
-    }
-    let exp = v.abs().log10().floor() as i32;
-    let mantissa = v / 10f64.powi(exp);
-    let sup: String = exp
-        .to_string()
-        .chars()
-        .map(|c| match c {
-            '-' => '⁻',
-            d => ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹']
-                [d.to_digit(10).unwrap_or(0) as usize],
-        })
-        .collect();
-    format!("{mantissa:.2} × 10{sup}")
-}
 
 /// The legend text of one sample's fit: n and μ.
 pub fn label(s: &HallSample) -> String {

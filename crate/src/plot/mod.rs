@@ -10,9 +10,9 @@ pub mod halperin_nelson;
 pub mod hc2_angle;
 pub mod legend;
 pub mod magnet_loops;
+pub mod magnet_panels;
 pub mod measure;
 pub mod resistive;
-pub mod series;
 pub mod style;
 pub mod u_scan;
 pub mod vacancy;
@@ -71,6 +71,41 @@ impl Frame {
             y,
         }
     }
+}
+
+/// The power of ten that puts `max_abs` between 1 and 10 (0 for zero): the
+/// unit of a moment axis, "m (10⁻⁷ emu)".
+pub fn decade(max_abs: f64) -> i32 {
+    if max_abs > 0.0 && max_abs.is_finite() {
+        max_abs.log10().floor() as i32
+    } else {
+        0
+    }
+}
+
+/// `e` in superscript digits: "⁻⁷" for −7.
+pub fn superscript(e: i32) -> String {
+    const SUP: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    let digits = e.unsigned_abs().to_string();
+    let digits = digits
+        .chars()
+        .map(|c| SUP[c.to_digit(10).unwrap_or(0) as usize]);
+    (e < 0).then_some('⁻').into_iter().chain(digits).collect()
+}
+
+/// "10⁻⁷" for −7.
+pub fn power_of_ten(e: i32) -> String {
+    format!("10{}", superscript(e))
+}
+
+/// `v` as "7.28 × 10¹³" (three significant digits; plain below 10⁴ and
+/// down to 10⁻³).
+pub fn times_ten(v: f64) -> String {
+    if !v.is_finite() || v == 0.0 || (1e-3..1e4).contains(&v.abs()) {
+        return format!("{v:.3}");
+    }
+    let exp = decade(v.abs());
+    format!("{:.2} × {}", v / 10f64.powi(exp), power_of_ten(exp))
 }
 
 /// `n` evenly spaced values from `a` to `b` inclusive.

@@ -1,7 +1,7 @@
 //! Exports for oxygen annealing and its figure, Fig. 5 (`physics::annealing`).
 
 use super::canvas::{draw_on_canvas, draw_svg};
-use super::convert::{f64_array, f64s, from_js, known_keys, set, to_js, typed_options};
+use super::convert::{f64_array, f64s, options, set, to_js};
 use crate::physics::annealing::figure::{
     figure_samples, with_fifth, AnnealingFigure, AnnealingFigureSample, AnnealingFigureState,
 };
@@ -26,8 +26,7 @@ pub fn annealing(
     #[wasm_bindgen(js_name = pO2Mbar, unchecked_param_type = "Float64Array | number[] | number")]
     p_o2_mbar: JsValue,
 ) -> Result<JsValue, JsError> {
-    known_keys::<AnnealingParams>("opts", &opts)?;
-    let p: AnnealingParams = from_js("opts", opts)?;
+    let p: AnnealingParams = options("opts", opts, &[])?;
     let pressures = f64_array("pO2Mbar", &p_o2_mbar, true)?;
     to_js(&core::annealing(&p, &pressures)?)
 }
@@ -46,7 +45,7 @@ pub fn annealing_paper_pressures() -> Vec<f64> {
 
 /// The state of the Fig. 5 page, every value a number.
 fn figure_state(value: JsValue) -> Result<AnnealingFigureState, JsError> {
-    typed_options("state", value, &[], &[], &[])
+    options("state", value, &[])
 }
 
 thread_local! {

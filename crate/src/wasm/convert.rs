@@ -88,41 +88,30 @@ pub fn optional_function(name: &str, value: &JsValue) -> Result<Option<js_sys::F
     }
 }
 
-/// Refuses keys of an options object that `T` does not have (serde-wasm-bindgen
-/// reads only the fields it knows, so a misspelt option would pass silently).
-pub fn known_keys<T: Serialize + Default>(name: &str, value: &JsValue) -> Result<(), JsError> {
-    if !value.is_object() || Array::is_array(value) {
-        return Ok(());
-    }
-    let known = to_js(&T::default())?;
-    let allowed: Vec<String> = js_sys::Object::keys(known.unchecked_ref::<js_sys::Object>())
-        .iter()
-        .filter_map(|k| k.as_string())
-        .collect();
-    for key in js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>()).iter() {
-        let key = key.as_string().unwrap_or_default();
-        if !allowed.contains(&key) {
-            return Err(JsError::new(&format!(
-                "{name}: unknown option `{key}`, expected one of {}",
-                allowed.join(", ")
-            )));
-        }
-    }
-    Ok(())
+/// What an option holds when it is not a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A string (a name, like `ensemble`).
+    Text,
+    /// `true` or `false`.
+    Flag,
+    /// An array of numbers, or the same as a comma-separated string.
+    List,
+    /// Anything: the reader of `T` checks it (e.g. a count or a list of sites).
+    Any,
 }
 
-/// An options object whose every value must be a number, except the keys
-/// of `text` (a string), `flags` (a boolean) and `lists` (an array or a
-/// string): a wrong type, or a key `T` does not have, is refused with the
-/// key's name before `T` is read. (serde-wasm-bindgen reads only the fields
-/// it knows, so `deny_unknown_fields` alone would let a typo pass, and its
-/// type errors do not name the key.)
-pub fn typed_options<T: DeserializeOwned + Serialize + Default>(
+/// Reads an options object as `T`, the one way every binding reads one:
+/// `undefined` or `null` give `T::default()`; every value must be a number
+/// except the keys listed in `kinds`; a wrong type, or a key `T` does not
+/// have, is refused with the key's name before `T` is read. (serde-wasm-bindgen
+/// reads only the fields it knows, so `deny_unknown_fields` alone would let a
+/// typo pass, and its type errors do not name the key.) A number may also be
+/// `null` where `T`'s default is `None`, an option that may be left unset.
+pub fn options<T: DeserializeOwned + Serialize + Default>(
     name: &str,
     value: JsValue,
-    text: &[&str],
-    flags: &[&str],
-    lists: &[&str],
+    kinds: &[(&str, Kind)],
 ) -> Result<T, JsError> {
     if value.is_undefined() || value.is_null() {
         return Ok(T::default());
@@ -141,32 +130,30 @@ pub fn typed_options<T: DeserializeOwned + Serialize + Default>(
         let pair: Array = entry.unchecked_into();
         let key = pair.get(0).as_string().unwrap_or_default();
         let v = pair.get(1);
-        let k = key.as_str();
-        if !known.iter().any(|n| n == k) {
+        if !known.contains(&key) {
             return Err(JsError::new(&format!(
                 "{name}.{key} is not an option; the options are {}",
                 known.join(", ")
             )));
         }
-        let (ok, want) = if text.contains(&k) {
-            (v.is_string(), "a string")
-        } else if flags.contains(&k) {
-            (v.as_bool().is_some(), "true or false")
-        } else if lists.contains(&k) {
-            (
+        let kind = kinds.iter().find(|(k, _)| *k == key).map(|(_, kind)| *kind);
+        let (ok, want) = match kind {
+            Some(Kind::Text) => (v.is_string(), "a string"),
+            Some(Kind::Flag) => (v.as_bool().is_some(), "true or false"),
+            Some(Kind::List) => (
                 Array::is_array(&v) || v.is_string(),
                 "an array of numbers or a comma-separated string",
-            )
-        } else {
-            // null (or undefined) only where the default is null: an option
-            // that may be left unset, like hSatOe.
-            let nullable = js_sys::Reflect::get(&defaults, &key.as_str().into())
-                .map(|d| d.is_null())
-                .unwrap_or(false);
-            (
-                v.as_f64().is_some() || (nullable && (v.is_undefined() || v.is_null())),
-                "a number",
-            )
+            ),
+            Some(Kind::Any) => (true, ""),
+            None => {
+                let nullable = js_sys::Reflect::get(&defaults, &key.as_str().into())
+                    .map(|d| d.is_null())
+                    .unwrap_or(false);
+                (
+                    v.as_f64().is_some() || (nullable && (v.is_undefined() || v.is_null())),
+                    "a number",
+                )
+            }
         };
         if !ok {
             return Err(JsError::new(&format!(

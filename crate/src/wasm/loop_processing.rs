@@ -1,6 +1,6 @@
 //! Exports for loop processing (`physics::loop_processing`).
 
-use super::convert::{f64_array, f64s, set, to_js, typed_options};
+use super::convert::{f64_array, f64s, options, set, to_js};
 use crate::physics::constants::KTAO3_LATTICE_A;
 use crate::physics::loop_processing as core;
 use wasm_bindgen::prelude::*;
@@ -22,17 +22,15 @@ pub fn process_loop(
 ) -> Result<JsValue, JsError> {
     let h = f64_array("hOe", &h_oe, false)?;
     let m = f64_array("mEmu", &m_emu, false)?;
-    let o: core::LoopOptions = typed_options("opts", opts, &[], &[], &[])?;
-    report_js(core::process_loop(&h, &m, &o)?)
+    let o: core::LoopOptions = options("opts", opts, &[])?;
+    report_js(&core::process_loop(&h, &m, &o)?)
 }
 
 /// A report as a JS object with `hCentered` and `mCorrected` as `Float64Array`s.
-pub(crate) fn report_js(mut r: core::LoopReport) -> Result<JsValue, JsError> {
-    let h = std::mem::take(&mut r.h_centered);
-    let m = std::mem::take(&mut r.m_corrected);
-    let o = to_js(&r)?;
-    set(&o, "hCentered", f64s(&h))?;
-    set(&o, "mCorrected", f64s(&m))?;
+pub(crate) fn report_js(r: &core::LoopReport) -> Result<JsValue, JsError> {
+    let o = to_js(r)?;
+    set(&o, "hCentered", f64s(&r.h_centered))?;
+    set(&o, "mCorrected", f64s(&r.m_corrected))?;
     Ok(o)
 }
 

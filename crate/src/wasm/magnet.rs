@@ -2,13 +2,16 @@
 //! two samples, and the Fig. 2 and Fig. S5 figures.
 
 use super::canvas::{draw_on_canvas, draw_svg};
-use super::convert::{f64s, set, to_js, typed_options};
+use super::convert::{f64s, options as read_options, set, to_js, Kind};
 use super::loop_processing::report_js;
-use crate::physics::magnet::figures::{magnet_loops, zfc_fc_figure, MagnetLoopsState, ZfcFcState};
+use crate::physics::magnet::figures::{
+    magnet_loops, zfc_fc_figure, MagnetLoops, MagnetLoopsState, ZfcFcFigure, ZfcFcState,
+};
 use crate::physics::magnet::{self as core, MagnetOptions};
 use crate::plot::magnet_loops::draw_magnet_loops;
 use crate::plot::style::Style;
 use crate::plot::zfc_fc::draw_zfc_fc;
+use crate::plot::Frame;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
@@ -37,11 +40,8 @@ fn zfc_js(mut z: core::ZfcFc) -> Result<JsValue, JsError> {
     Ok(o)
 }
 
-/// The option object's string key.
-const TEXT: [&str; 1] = ["ensemble"];
-
 fn options(value: JsValue) -> Result<MagnetOptions, JsError> {
-    typed_options("opts", value, &TEXT, &[], &[])
+    read_options("opts", value, &[("ensemble", Kind::Text)])
 }
 
 /// A full m–H loop (descending, then ascending) of a Stoner–Wohlfarth
@@ -76,22 +76,78 @@ pub fn magnet_preset(name: &str) -> Result<JsValue, JsError> {
 }
 
 fn loops_state(value: JsValue) -> Result<MagnetLoopsState, JsError> {
-    typed_options(
+    read_options(
         "state",
         value,
-        &["sample", "ensemble"],
-        &["corrected"],
-        &["temperaturesK"],
+        &[
+            ("sample", Kind::Text),
+            ("ensemble", Kind::Text),
+            ("corrected", Kind::Flag),
+            ("temperaturesK", Kind::List),
+        ],
     )
 }
 
 fn zfc_state(value: JsValue) -> Result<ZfcFcState, JsError> {
-    typed_options("state", value, &["sample"], &["corrected"], &[])
+    read_options(
+        "state",
+        value,
+        &[("sample", Kind::Text), ("corrected", Kind::Flag)],
+    )
 }
 
-/// The paper's values for the Fig. 2 page and `sample` (default "LAO/KTO"):
-/// `{ sample, ensemble, spreadDeg, hkOe, msEmu, temperaturesK, chiEmuPerOe,
-/// noiseEmu, corrected, seed }`.
+/// The head of a two-panel figure's result: which sample the controls set,
+/// raw or corrected, the area of the μ_B axis, and the first panel's frame
+/// (each panel carries its own).
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct FigureHead<'a> {
+    sample: &'a str,
+    corrected: bool,
+    area_mm2: f64,
+    /// The unit of the frames' moment axis, emu (a power of ten).
+    unit_emu: f64,
+    frame: Option<Frame>,
+}
+
+/// `{ sample, frame }` of a panel, with the rest set by the caller.
+fn panel_js(sample: &str, frame: Option<Frame>) -> Result<JsValue, JsError> {
+    let o: JsValue = js_sys::Object::new().into();
+    set(&o, "sample", sample.into())?;
+    set(&o, "frame", to_js(&frame)?)?;
+    Ok(o)
+}
+
+/// The Fig. 2 page's result as a JS object (see `drawMagnetLoops`).
+fn loops_js(fig: &MagnetLoops, frames: &[Frame]) -> Result<JsValue, JsError> {
+    let out = to_js(&FigureHead {
+        sample: &fig.sample,
+        corrected: fig.corrected,
+        area_mm2: fig.area_mm2,
+        unit_emu: 10f64.powi(fig.moment_axis().exponent),
+        frame: frames.first().copied(),
+    })?;
+    let panels = js_sys::Array::new();
+    for (i, p) in fig.panels.iter().enumerate() {
+        let panel = panel_js(&p.sample, frames.get(i).copied())?;
+        let loops = js_sys::Array::new();
+        for l in &p.loops {
+            let item: JsValue = js_sys::Object::new().into();
+            set(&item, "temperatureK", l.temperature_k.into())?;
+            set(&item, "loop", loop_js(&l.sweep)?)?;
+            set(&item, "report", report_js(&l.report)?)?;
+            loops.push(&item);
+        }
+        set(&panel, "loops", loops.into())?;
+        panels.push(&panel);
+    }
+    set(&out, "panels", panels.into())?;
+    Ok(out)
+}
+
+/// The paper's values for the Fig. 2 page with `sample` (default "LAO/KTO")
+/// the one its controls set: `{ sample, ensemble, spreadDeg, hkOe, msEmu,
+/// temperaturesK, chiEmuPerOe, noiseEmu, corrected, seed }`.
 #[wasm_bindgen(js_name = magnetLoopsDefaults)]
 pub fn magnet_loops_defaults(sample: Option<String>) -> Result<JsValue, JsError> {
     let s = sample.as_deref().unwrap_or("LAO/KTO");
@@ -99,30 +155,22 @@ pub fn magnet_loops_defaults(sample: Option<String>) -> Result<JsValue, JsError>
 }
 
 /// Draws Fig. 2 into `canvas` for `state` (missing keys take the paper's
-/// values) at `scale` device pixels per CSS pixel → `{ sample, corrected,
-/// areaMm2, loops: [{ temperatureK, loop: { h, m, mFerro }, report }] }`,
-/// `report` being `processLoop`'s result for that loop.
+/// values of `state.sample`; the other sample keeps its preset) at `scale`
+/// device pixels per CSS pixel → `{ sample, corrected, areaMm2, unitEmu,
+/// frame, panels: [{ sample, frame, loops: [{ temperatureK, loop: { h, m, mFerro },
+/// report }] }] }`, one panel per sample (LAO/KTO, YAO/KTO), `report` being
+/// `processLoop`'s result for that loop and `frame` the panel's axes (H in
+/// Oe, m in units of `unitEmu`; the head's `frame` is the first panel's).
 #[wasm_bindgen(js_name = drawMagnetLoops)]
 pub fn draw_magnet_loops_canvas(
     canvas: HtmlCanvasElement,
     #[wasm_bindgen(unchecked_param_type = "object | undefined")] state: JsValue,
     scale: f64,
 ) -> Result<JsValue, JsError> {
-    let mut fig = magnet_loops(&loops_state(state)?)?;
+    let fig = magnet_loops(&loops_state(state)?)?;
     let style = Style::with_scale(scale);
-    draw_on_canvas(canvas, |area| draw_magnet_loops(area, &fig, &style))?;
-    let loops = std::mem::take(&mut fig.loops);
-    let out = to_js(&fig)?;
-    let list = js_sys::Array::new();
-    for l in loops {
-        let item: JsValue = js_sys::Object::new().into();
-        set(&item, "temperatureK", l.temperature_k.into())?;
-        set(&item, "loop", loop_js(&l.sweep)?)?;
-        set(&item, "report", report_js(l.report)?)?;
-        list.push(&item);
-    }
-    set(&out, "loops", list.into())?;
-    Ok(out)
+    let frames = draw_on_canvas(canvas, |area| draw_magnet_loops(area, &fig, &style))?;
+    loops_js(&fig, &frames)
 }
 
 /// Fig. 2 for `state` as an SVG document of `width` × `height` pixels.
@@ -138,16 +186,40 @@ pub fn svg_magnet_loops(
     })
 }
 
-/// The paper's values for the Fig. S5 page and `sample` (default
-/// "LAO/KTO"): `{ sample, fieldOe, volumeNm3, volumeSpread, hkOe, corrected }`.
+/// The paper's values for the Fig. S5 page with `sample` (default
+/// "LAO/KTO") the one its volume and H_K controls set: `{ sample, fieldOe,
+/// volumeNm3, volumeSpread, hkOe, corrected }`.
 #[wasm_bindgen(js_name = zfcFcDefaults)]
 pub fn zfc_fc_defaults(sample: Option<String>) -> Result<JsValue, JsError> {
     let s = sample.as_deref().unwrap_or("LAO/KTO");
     to_js(&ZfcFcState::for_sample(s)?)
 }
 
+/// The Fig. S5 page's result as a JS object (see `drawZfcFc`).
+fn zfc_figure_js(fig: ZfcFcFigure, frames: &[Frame]) -> Result<JsValue, JsError> {
+    let out = to_js(&FigureHead {
+        sample: &fig.sample,
+        corrected: fig.corrected,
+        area_mm2: fig.area_mm2,
+        unit_emu: 10f64.powi(fig.moment_axis().exponent),
+        frame: frames.first().copied(),
+    })?;
+    let panels = js_sys::Array::new();
+    for (i, p) in fig.panels.into_iter().enumerate() {
+        let panel = panel_js(&p.sample, frames.get(i).copied())?;
+        set(&panel, "subtractedEmu", p.subtracted_emu.into())?;
+        set(&panel, "curves", zfc_js(p.curves)?)?;
+        panels.push(&panel);
+    }
+    set(&out, "panels", panels.into())?;
+    Ok(out)
+}
+
 /// Draws Fig. S5 into `canvas` for `state` at `scale` → `{ sample,
-/// corrected, subtractedEmu, areaMm2, curves }`, `curves` as from `zfcFc`.
+/// corrected, areaMm2, unitEmu, frame, panels: [{ sample, frame,
+/// subtractedEmu, curves }] }`, one panel per sample (frames: T in K, m in
+/// units of `unitEmu`), `curves` as from `zfcFc` (with the
+/// substrate's χH, `subtractedEmu`, removed when corrected).
 #[wasm_bindgen(js_name = drawZfcFc)]
 pub fn draw_zfc_fc_canvas(
     canvas: HtmlCanvasElement,
@@ -156,25 +228,8 @@ pub fn draw_zfc_fc_canvas(
 ) -> Result<JsValue, JsError> {
     let fig = zfc_fc_figure(&zfc_state(state)?)?;
     let style = Style::with_scale(scale);
-    draw_on_canvas(canvas, |area| draw_zfc_fc(area, &fig, &style))?;
-    let out = to_js(&ZfcFcHead {
-        sample: &fig.sample,
-        corrected: fig.corrected,
-        subtracted_emu: fig.subtracted_emu,
-        area_mm2: fig.area_mm2,
-    })?;
-    set(&out, "curves", zfc_js(fig.curves)?)?;
-    Ok(out)
-}
-
-/// The scalar part of a Fig. S5 result (the curves follow as typed arrays).
-#[derive(serde::Serialize)]
-#[serde(rename_all = "camelCase")]
-struct ZfcFcHead<'a> {
-    sample: &'a str,
-    corrected: bool,
-    subtracted_emu: f64,
-    area_mm2: f64,
+    let frames = draw_on_canvas(canvas, |area| draw_zfc_fc(area, &fig, &style))?;
+    zfc_figure_js(fig, &frames)
 }
 
 /// Fig. S5 for `state` as an SVG document of `width` × `height` pixels.

@@ -4,7 +4,7 @@
 //! exports take their results back, or compute them when not given.
 
 use super::canvas::{draw_on_canvas, draw_svg};
-use super::convert::{f64_array, from_js, known_keys, optional_function, to_js, whole};
+use super::convert::{f64_array, from_js, optional_function, options, to_js, whole, Kind};
 use crate::physics::vacancy::{
     self as core, Axis, UScan, Vacancies, VacancyParams, VacancyResult, VacancySite,
 };
@@ -122,8 +122,7 @@ fn vacancies(value: &JsValue) -> Result<Vacancies, JsError> {
 }
 
 fn params(opts: JsValue) -> Result<VacancyParams, JsError> {
-    known_keys::<VacancyOptions>("opts", &opts)?;
-    let o: VacancyOptions = from_js("opts", opts)?;
+    let o: VacancyOptions = options("opts", opts, &[("vacancies", Kind::Any)])?;
     Ok(VacancyParams {
         layers: whole("layers", o.layers, 1, 64)?,
         size: whole("size", o.size, 1, 32)?,

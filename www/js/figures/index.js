@@ -31,6 +31,13 @@ export const FIGURES = {
     pkg: 'superconductivity',
     load: () => import('./bkt.js'),
   },
+  'magnet-loops': {
+    paper: 'Fig. 2',
+    title: 'In-plane ferromagnetic hysteresis loops from 1.8 to 300 K',
+    blurb: 'Stoner–Wohlfarth particles under a diamagnetic substrate: subtract it, and 0.2 μ_B per interface cell remains, still hysteretic at room temperature.',
+    pkg: 'magnetism',
+    load: () => import('./magnet-loops.js'),
+  },
   vacancy: {
     paper: 'Fig. 3',
     title: 'Where the moment comes from: an oxygen vacancy, t2g electrons and U_eff',
@@ -65,5 +72,12 @@ export const FIGURES = {
     blurb: 'The vortex law R₀ exp[−b (T/T_BKT − 1)^(−½)] and its straight-line form, and why it gives another T_BKT.',
     pkg: 'superconductivity',
     load: () => import('./halperin-nelson.js'),
+  },
+  'zfc-fc': {
+    paper: 'Fig. S5',
+    title: 'Zero-field-cooled and field-cooled magnetization at 50 Oe',
+    blurb: 'FC and ZFC part where the largest particles block: at these interfaces they stay apart up to 300 K.',
+    pkg: 'magnetism',
+    load: () => import('./zfc-fc.js'),
   },
 };

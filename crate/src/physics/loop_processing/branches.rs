@@ -17,9 +17,17 @@ pub struct Branch {
     /// Position of each point in the sweep (mean input index of the points
     /// averaged into it), a clock for drift.
     pub t: Vec<f64>,
-    /// Catmull–Rom slope at each point: (m[k+1] − m[k−1])/(h[k+1] − h[k−1]),
-    /// one-sided at the ends.
-    s: Vec<f64>,
+    /// The cubic of each interval [h_k, h_{k+1}] in t = (x − h_k)/(h_{k+1} − h_k).
+    cubics: Vec<Cubic>,
+}
+
+/// The Hermite cubic of one interval, c₀ + c₁t + c₂t² + c₃t³ with t ∈ [0, 1],
+/// from the end values and their Catmull–Rom slopes; `inv_dx` = 1/(h_{k+1} − h_k).
+#[derive(Debug, Clone, Copy)]
+struct Cubic {
+    h0: f64,
+    inv_dx: f64,
+    c: [f64; 4],
 }
 
 impl Branch {
@@ -34,7 +42,9 @@ impl Branch {
     /// A branch of ascending fields `h` (at least two), moments `m`, clock `t`.
     pub fn new(h: Vec<f64>, m: Vec<f64>, t: Vec<f64>) -> Self {
         let n = h.len();
-        let s = (0..n)
+        // Catmull–Rom slope at each point: (m[k+1] − m[k−1])/(h[k+1] − h[k−1]),
+        // one-sided at the ends.
+        let s: Vec<f64> = (0..n)
             .map(|k| {
                 let (a, b) = (k.saturating_sub(1), (k + 1).min(n.saturating_sub(1)));
                 if h[b] > h[a] {
@@ -44,7 +54,23 @@ impl Branch {
                 }
             })
             .collect();
-        Self { h, m, t, s }
+        let cubics = (1..n)
+            .map(|k| {
+                let dx = h[k] - h[k - 1];
+                let (m0, m1, d0, d1) = (m[k - 1], m[k], dx * s[k - 1], dx * s[k]);
+                Cubic {
+                    h0: h[k - 1],
+                    inv_dx: 1.0 / dx,
+                    c: [
+                        m0,
+                        d0,
+                        3.0 * (m1 - m0) - 2.0 * d0 - d1,
+                        2.0 * (m0 - m1) + d0 + d1,
+                    ],
+                }
+            })
+            .collect();
+        Self { h, m, t, cubics }
     }
 
     /// (value, derivative) at `x`, which lies before point `i` (`i` from a
@@ -57,18 +83,14 @@ impl Branch {
         if i >= n {
             return (self.m[n - 1], 0.0);
         }
-        let (k0, k1) = (i - 1, i);
-        let dx = self.h[k1] - self.h[k0];
-        let t = (x - self.h[k0]) / dx;
-        let (t2, t3) = (t * t, t * t * t);
-        let (m0, m1, s0, s1) = (self.m[k0], self.m[k1], self.s[k0], self.s[k1]);
-        let value = (2.0 * t3 - 3.0 * t2 + 1.0) * m0
-            + (t3 - 2.0 * t2 + t) * dx * s0
-            + (-2.0 * t3 + 3.0 * t2) * m1
-            + (t3 - t2) * dx * s1;
-        let slope = (6.0 * t2 - 6.0 * t) * (m0 - m1) / dx
-            + (3.0 * t2 - 4.0 * t + 1.0) * s0
-            + (3.0 * t2 - 2.0 * t) * s1;
+        let Cubic {
+            h0,
+            inv_dx,
+            c: [c0, c1, c2, c3],
+        } = self.cubics[i - 1];
+        let t = (x - h0) * inv_dx;
+        let value = c0 + t * (c1 + t * (c2 + t * c3));
+        let slope = (c1 + t * (2.0 * c2 + 3.0 * t * c3)) * inv_dx;
         (value, slope)
     }
 

@@ -3,7 +3,6 @@
 
 use super::branches::Branches;
 use super::LoopError;
-use crate::fit;
 use std::cell::Cell;
 
 /// The symmetry residuals of a loop on the symmetric grid `us`.
@@ -127,7 +126,7 @@ pub struct Centre {
 
 /// The (H0, M0) that best superpose the descending branch on the inverted
 /// ascending one over the fields `lo`…`hi` both branches share: a scan for
-/// the start, then the project's least squares.
+/// the start, then Gauss–Newton on H0 (see [`refine`]).
 pub fn centre(br: &Branches, lo: f64, hi: f64) -> Result<Centre, LoopError> {
     let (c, half) = (0.5 * (lo + hi), 0.5 * (hi - lo));
     // As many symmetric points as the shorter branch has, at most 100: on a
@@ -164,27 +163,8 @@ pub fn centre(br: &Branches, lo: f64, hi: f64) -> Result<Centre, LoopError> {
             start += (0.5 * (a - cc) / curvature).clamp(-1.0, 1.0) * step;
         }
     }
-    let m_start = score(start, &mut r).1;
-    let zeros = vec![0.0; n_u];
-    let fitted = fit::least_squares_with_jacobian(
-        |p, out| {
-            sym.eval(p[0], out, None);
-            for o in out.iter_mut() {
-                *o -= 2.0 * p[1];
-            }
-        },
-        Some(|p: &[f64], jac: &mut [f64]| {
-            let (slope, rest) = jac.split_at_mut(n_u);
-            let mut tmp = vec![0.0; n_u];
-            sym.eval(p[0], &mut tmp, Some(slope));
-            rest.fill(-2.0);
-        }),
-        &["offsetH", "offsetM"],
-        &zeros,
-        None,
-        &[start, m_start],
-    )?;
-    let (h0, m0) = (fitted.params[0].1, fitted.params[1].1);
+    let h0 = refine(&sym, start, 1e-10 * half);
+    let m0 = score(h0, &mut r).1;
     sym.eval(h0, &mut r, None);
     let mismatch = r.iter().map(|v| v - 2.0 * m0).collect();
     Ok(Centre {
@@ -194,3 +174,75 @@ pub fn centre(br: &Branches, lo: f64, hi: f64) -> Result<Centre, LoopError> {
         mismatch,
     })
 }
+
+/// The least-squares H0 from `start`: the residuals r_k(H0) − 2M0 are
+/// linear in M0, whose best value for a given H0 is the mean of r_k/2, so
+/// the fit is one-dimensional in H0 (variable projection). The projected
+/// residuals e_k = r_k − r̄ with slopes s_k − s̄ give the gradient
+/// g = Σ e (s − s̄) of ½Σe²; the first step is Gauss–Newton (−g/Σ(s − s̄)²),
+/// the later ones secant steps on g (superlinear where Gauss–Newton is only
+/// linear: the interpolant's curvature is not in its model), each halved
+/// until it lowers Σe², until a step falls below `tol` (Oe). The same
+/// minimum a two-parameter Levenberg–Marquardt fit reaches, in a few
+/// evaluations of both branches.
+fn refine(sym: &Symmetry, start: f64, tol: f64) -> f64 {
+    let n = sym.us.len();
+    let (mut r, mut s) = (vec![0.0; n], vec![0.0; n]);
+    let mean = |v: &[f64]| v.iter().sum::<f64>() / n as f64;
+    // (Σe², gradient g, Gauss–Newton curvature Σ(s − s̄)²) at the last evaluation.
+    let measure = |r: &[f64], s: &[f64]| {
+        let (rm, sm) = (mean(r), mean(s));
+        let (mut rss, mut g, mut den) = (0.0, 0.0, 0.0);
+        for (rk, sk) in r.iter().zip(s) {
+            let (e, d) = (rk - rm, sk - sm);
+            rss += e * e;
+            g += e * d;
+            den += d * d;
+        }
+        (rss, g, den)
+    };
+    let mut h0 = start;
+    sym.eval(h0, &mut r, Some(&mut s));
+    let (mut rss, mut g, mut den) = measure(&r, &s);
+    let mut previous: Option<(f64, f64)> = None;
+    for _ in 0..MAX_STEPS {
+        if den.is_nan() || den <= 0.0 || !g.is_finite() {
+            break;
+        }
+        let newton = -g / den;
+        let secant = previous.and_then(|(hp, gp)| {
+            let curvature = (g - gp) / (h0 - hp);
+            (curvature > 0.0 && curvature.is_finite()).then_some(-g / curvature)
+        });
+        // A secant step within a few Gauss–Newton steps; otherwise Gauss–Newton.
+        let mut step = match secant {
+            Some(v) if v.abs() <= 4.0 * newton.abs() => v,
+            _ => newton,
+        };
+        let mut moved = None;
+        for _ in 0..MAX_HALVINGS {
+            sym.eval(h0 + step, &mut r, Some(&mut s));
+            let next = measure(&r, &s);
+            if next.0 <= rss {
+                moved = Some(next);
+                break;
+            }
+            step *= 0.5;
+        }
+        let Some(next) = moved else {
+            break;
+        };
+        previous = Some((h0, g));
+        h0 += step;
+        (rss, g, den) = next;
+        if step.abs() <= tol {
+            break;
+        }
+    }
+    h0
+}
+
+/// Steps at most (a loop needs a handful).
+const MAX_STEPS: usize = 50;
+/// Halvings of a step that does not lower the sum of squares.
+const MAX_HALVINGS: usize = 30;

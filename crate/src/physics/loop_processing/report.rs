@@ -89,9 +89,13 @@ pub struct LoopReport {
     pub ms_a_per_m_error: Option<f64>,
     /// What makes the numbers doubtful, in words.
     pub warnings: Vec<String>,
-    /// Every input field minus H0, Oe, in input order.
+    /// Every input field minus H0, Oe, in input order (not serialised: the
+    /// wasm binding hands it over as a typed array).
+    #[serde(skip_serializing)]
     pub h_centered: Vec<f64>,
-    /// Every input moment minus M0 and the slope, emu, in input order.
+    /// Every input moment minus M0 and the slope, emu, in input order (as
+    /// `h_centered`).
+    #[serde(skip_serializing)]
     pub m_corrected: Vec<f64>,
 }
 

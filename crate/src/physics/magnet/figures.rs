@@ -1,7 +1,15 @@
-//! What the Fig. 2 and Fig. S5 pages show, computed from their state: a
-//! sample's option object (see [`magnet_preset`]) with the controls of the
-//! page applied on top.
+//! What the Fig. 2 and Fig. S5 pages show, computed from their state: both
+//! samples side by side, as in the paper, each a panel. The page's controls
+//! set one sample (`sample` says which) on top of its option object (see
+//! [`magnet_preset`]); the other keeps its preset. Measurement settings (the
+//! temperatures of the loops, the ZFC/FC field, raw or corrected) apply to
+//! both.
+//!
+//! A panel whose inputs did not change is not computed again: a page
+//! recomputes its figure whenever a control moves, and a control moves one
+//! sample at most.
 
+use super::memo::{remember, Memo};
 use super::options::{magnet_preset, MagnetOptions};
 use super::sw_loop::{sw_loops, SwLoop};
 use super::zfc_fc::{zfc_fc, ZfcFc};
@@ -9,7 +17,15 @@ use super::MagnetError;
 use crate::input::{self, InputError};
 use crate::physics::loop_processing::{process_loop, LoopError, LoopOptions, LoopReport};
 use serde::{Deserialize, Serialize};
+use std::rc::Rc;
 use thiserror::Error;
+
+/// The samples of Figs. 2 and S5, in the paper's order (panels a and b).
+pub const SAMPLES: [&str; 2] = ["LAO/KTO", "YAO/KTO"];
+
+/// Panels kept per figure: both samples' current panels and the last few
+/// states before (a slider dragged back and forth).
+const PANEL_MEMO: usize = 6;
 
 /// Why a figure could not be computed.
 #[derive(Debug, Clone, PartialEq, Error)]
@@ -73,7 +89,8 @@ pub const FIG2_TEMPERATURES_K: [f64; 5] = [1.8, 50.0, 100.0, 200.0, 300.0];
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct MagnetLoopsState {
-    /// "LAO/KTO" or "YAO/KTO"; every value not set below is that sample's.
+    /// The sample the values below set, "LAO/KTO" or "YAO/KTO"; every value
+    /// not set here is that sample's, and the other sample keeps its preset.
     pub sample: String,
     /// Easy-axis ensemble (see [`MagnetOptions::ensemble`]).
     pub ensemble: String,
@@ -83,13 +100,13 @@ pub struct MagnetLoopsState {
     pub hk_oe: f64,
     /// Saturated ferromagnetic moment at T → 0, emu.
     pub ms_emu: f64,
-    /// The loops' temperatures, K.
+    /// The loops' temperatures, K (both samples).
     pub temperatures_k: TemperatureSet,
     /// Diamagnetic susceptibility of the substrate, emu/Oe.
     pub chi_emu_per_oe: f64,
     /// Noise of one point, emu.
     pub noise_emu: f64,
-    /// Show the processed loops (true) or the raw signal (false).
+    /// Show the processed loops (true) or the raw signal (false), both samples.
     pub corrected: bool,
     /// Seed of the noise; the loop at the i-th temperature uses seed + i.
     pub seed: f64,
@@ -113,8 +130,13 @@ impl MagnetLoopsState {
         })
     }
 
-    /// The sample's options with this state's controls applied.
-    pub fn options(&self) -> Result<MagnetOptions, MagnetError> {
+    /// The options of `sample`: with this state's values if it is the one
+    /// they set, its preset otherwise.
+    pub fn options(&self, sample: &str) -> Result<MagnetOptions, MagnetError> {
+        let preset = magnet_preset(sample)?;
+        if sample != self.sample {
+            return Ok(preset);
+        }
         Ok(MagnetOptions {
             ensemble: self.ensemble.clone(),
             spread_deg: self.spread_deg,
@@ -123,7 +145,7 @@ impl MagnetLoopsState {
             chi_emu_per_oe: self.chi_emu_per_oe,
             noise_emu: self.noise_emu,
             seed: self.seed,
-            ..magnet_preset(&self.sample)?
+            ..preset
         })
     }
 }
@@ -131,8 +153,8 @@ impl MagnetLoopsState {
 impl Default for MagnetLoopsState {
     fn default() -> Self {
         // The first sample exists, so this cannot fail; an empty state is the fallback.
-        Self::for_sample("LAO/KTO").unwrap_or_else(|_| Self {
-            sample: "LAO/KTO".into(),
+        Self::for_sample(SAMPLES[0]).unwrap_or_else(|_| Self {
+            sample: SAMPLES[0].into(),
             ensemble: "inplane".into(),
             spread_deg: 0.0,
             hk_oe: 300.0,
@@ -158,21 +180,57 @@ pub struct LoopAtTemperature {
     pub report: LoopReport,
 }
 
-/// Everything Fig. 2 shows.
+/// One sample's loops in Fig. 2.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
+pub struct LoopPanel {
+    /// "LAO/KTO" or "YAO/KTO".
+    pub sample: String,
+    pub loops: Vec<LoopAtTemperature>,
+}
+
+/// Everything Fig. 2 shows.
+#[derive(Debug, Clone)]
 pub struct MagnetLoops {
+    /// The sample the page's controls set.
     pub sample: String,
     pub corrected: bool,
     /// Sample area for the μ_B-per-cell axis, mm².
     pub area_mm2: f64,
-    pub loops: Vec<LoopAtTemperature>,
+    /// One panel per sample, in the order of [`SAMPLES`].
+    pub panels: Vec<Rc<LoopPanel>>,
 }
 
-/// Fig. 2 for `state`: a loop at each temperature, each processed.
+thread_local! {
+    static LOOP_PANELS: Memo<(MagnetOptions, Vec<f64>), LoopPanel> = const { Memo::new(Vec::new()) };
+}
+
+/// Fig. 2 for `state`: both samples' loops at each temperature, each processed.
 pub fn magnet_loops(state: &MagnetLoopsState) -> Result<MagnetLoops, FigureError> {
     let temps = state.temperatures_k.values()?;
-    let base = state.options()?;
+    magnet_preset(&state.sample)?;
+    let panels = SAMPLES
+        .iter()
+        .map(|&sample| {
+            let base = state.options(sample)?;
+            remember(
+                &LOOP_PANELS,
+                PANEL_MEMO,
+                (base.clone(), temps.clone()),
+                || loop_panel(sample, &base, &temps),
+            )
+        })
+        .collect::<Result<Vec<_>, FigureError>>()?;
+    Ok(MagnetLoops {
+        sample: state.sample.clone(),
+        corrected: state.corrected,
+        area_mm2: LoopOptions::default().area_mm2,
+        panels,
+    })
+}
+
+/// One sample's loops at `temps`, each processed.
+fn loop_panel(sample: &str, base: &MagnetOptions, temps: &[f64]) -> Result<LoopPanel, FigureError> {
     let seed = base.check()?.seed;
     let lopts = LoopOptions::default();
     let options: Vec<MagnetOptions> = temps
@@ -186,7 +244,7 @@ pub fn magnet_loops(state: &MagnetLoopsState) -> Result<MagnetLoops, FigureError
         .collect();
     let loops = sw_loops(&options)?
         .into_iter()
-        .zip(&temps)
+        .zip(temps)
         .map(|(sweep, &t)| {
             let report = process_loop(&sweep.h, &sweep.m, &lopts)?;
             Ok(LoopAtTemperature {
@@ -196,10 +254,8 @@ pub fn magnet_loops(state: &MagnetLoopsState) -> Result<MagnetLoops, FigureError
             })
         })
         .collect::<Result<Vec<_>, FigureError>>()?;
-    Ok(MagnetLoops {
-        sample: state.sample.clone(),
-        corrected: state.corrected,
-        area_mm2: lopts.area_mm2,
+    Ok(LoopPanel {
+        sample: sample.to_string(),
         loops,
     })
 }
@@ -208,9 +264,10 @@ pub fn magnet_loops(state: &MagnetLoopsState) -> Result<MagnetLoops, FigureError
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct ZfcFcState {
-    /// "LAO/KTO" or "YAO/KTO"; every value not set below is that sample's.
+    /// The sample the volumes and H_K set, "LAO/KTO" or "YAO/KTO"; the other
+    /// keeps its preset.
     pub sample: String,
-    /// Measuring field, Oe.
+    /// Measuring field, Oe (both samples).
     pub field_oe: f64,
     /// Median particle volume, nm³.
     pub volume_nm3: f64,
@@ -219,7 +276,7 @@ pub struct ZfcFcState {
     /// Median anisotropy field, Oe.
     pub hk_oe: f64,
     /// Subtract the substrate's χH (as measured on a bare substrate, the
-    /// paper's Figs. S6–S7) from both curves.
+    /// paper's Figs. S6–S7) from both curves of both samples.
     pub corrected: bool,
 }
 
@@ -237,22 +294,29 @@ impl ZfcFcState {
         })
     }
 
-    /// The sample's options with this state's controls applied.
-    pub fn options(&self) -> Result<MagnetOptions, MagnetError> {
-        Ok(MagnetOptions {
+    /// The options of `sample` at this state's field: with this state's
+    /// volumes and H_K if it is the sample they set, its preset's otherwise.
+    pub fn options(&self, sample: &str) -> Result<MagnetOptions, MagnetError> {
+        let preset = MagnetOptions {
             field_oe: self.field_oe,
+            ..magnet_preset(sample)?
+        };
+        if sample != self.sample {
+            return Ok(preset);
+        }
+        Ok(MagnetOptions {
             volume_nm3: self.volume_nm3,
             volume_spread: self.volume_spread,
             hk_oe: self.hk_oe,
-            ..magnet_preset(&self.sample)?
+            ..preset
         })
     }
 }
 
 impl Default for ZfcFcState {
     fn default() -> Self {
-        Self::for_sample("LAO/KTO").unwrap_or_else(|_| Self {
-            sample: "LAO/KTO".into(),
+        Self::for_sample(SAMPLES[0]).unwrap_or_else(|_| Self {
+            sample: SAMPLES[0].into(),
             field_oe: 50.0,
             volume_nm3: 8e5,
             volume_spread: 0.8,
@@ -262,37 +326,62 @@ impl Default for ZfcFcState {
     }
 }
 
-/// Everything Fig. S5 shows.
+/// One sample's ZFC/FC curves in Fig. S5.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct ZfcFcFigure {
+pub struct ZfcPanel {
+    /// "LAO/KTO" or "YAO/KTO".
     pub sample: String,
-    pub corrected: bool,
     /// The substrate's χH removed from `zfc` and `fc` (0 when not corrected), emu.
     pub subtracted_emu: f64,
-    /// Sample area for the μ_B-per-cell axis, mm².
-    pub area_mm2: f64,
     /// The curves as shown (corrected or raw).
     pub curves: ZfcFc,
 }
 
+/// Everything Fig. S5 shows.
+#[derive(Debug, Clone)]
+pub struct ZfcFcFigure {
+    /// The sample the page's volume and H_K controls set.
+    pub sample: String,
+    pub corrected: bool,
+    /// Sample area for the μ_B-per-cell axis, mm².
+    pub area_mm2: f64,
+    /// One panel per sample, in the order of [`SAMPLES`].
+    pub panels: Vec<ZfcPanel>,
+}
+
+thread_local! {
+    static ZFC_CURVES: Memo<MagnetOptions, ZfcFc> = const { Memo::new(Vec::new()) };
+}
+
 /// Fig. S5 for `state`.
 pub fn zfc_fc_figure(state: &ZfcFcState) -> Result<ZfcFcFigure, FigureError> {
-    let o = state.options()?;
-    let mut curves = zfc_fc(&o)?;
-    let subtracted = if state.corrected {
-        o.chi_emu_per_oe * o.field_oe
-    } else {
-        0.0
-    };
-    for v in curves.zfc.iter_mut().chain(curves.fc.iter_mut()) {
-        *v -= subtracted;
-    }
+    magnet_preset(&state.sample)?;
+    let panels = SAMPLES
+        .iter()
+        .map(|&sample| {
+            let o = state.options(sample)?;
+            let raw = remember(&ZFC_CURVES, PANEL_MEMO, o.clone(), || zfc_fc(&o))?;
+            let mut curves = ZfcFc::clone(&raw);
+            let subtracted = if state.corrected {
+                o.chi_emu_per_oe * o.field_oe
+            } else {
+                0.0
+            };
+            for v in curves.zfc.iter_mut().chain(curves.fc.iter_mut()) {
+                *v -= subtracted;
+            }
+            Ok(ZfcPanel {
+                sample: sample.to_string(),
+                subtracted_emu: subtracted,
+                curves,
+            })
+        })
+        .collect::<Result<Vec<_>, FigureError>>()?;
     Ok(ZfcFcFigure {
         sample: state.sample.clone(),
         corrected: state.corrected,
-        subtracted_emu: subtracted,
         area_mm2: LoopOptions::default().area_mm2,
-        curves,
+        panels,
     })
 }

@@ -33,6 +33,7 @@
 
 pub mod ensemble;
 pub mod figures;
+mod memo;
 pub mod options;
 pub mod particle;
 pub mod sw_loop;

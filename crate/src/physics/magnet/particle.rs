@@ -102,10 +102,22 @@ pub struct Branch {
     m: Vec<f64>,
     /// e₊ at those fields.
     e: Vec<f64>,
-    /// 1/(x[i+1] − x[i]) per interval, so a lookup needs no division.
-    inv_h: Vec<f64>,
+    /// Each interval of the table in one record (what an interpolation
+    /// reads, side by side).
+    segments: Vec<Segment>,
     sin2psi: f64,
     cos2psi: f64,
+}
+
+/// One interval of a branch's table: its start, width and 1/width (so a
+/// lookup needs no division), and the moments and energies at both ends.
+#[derive(Debug, Clone, Copy)]
+struct Segment {
+    x0: f64,
+    h: f64,
+    inv_h: f64,
+    m: [f64; 2],
+    e: [f64; 2],
 }
 
 /// x(φ) on the stationary curve, and dx/dφ.
@@ -131,7 +143,7 @@ impl Branch {
             x: Vec::new(),
             m: Vec::new(),
             e: Vec::new(),
-            inv_h: Vec::new(),
+            segments: Vec::new(),
             sin2psi,
             cos2psi,
         };
@@ -182,7 +194,15 @@ impl Branch {
             m.push(cp);
             e.push(0.5 * s * s - xi * cp);
         }
-        b.inv_h = x.windows(2).map(|w| 1.0 / (w[1] - w[0])).collect();
+        b.segments = (0..TABLE_POINTS - 1)
+            .map(|i| Segment {
+                x0: x[i],
+                h: x[i + 1] - x[i],
+                inv_h: 1.0 / (x[i + 1] - x[i]),
+                m: [m[i], m[i + 1]],
+                e: [e[i], e[i + 1]],
+            })
+            .collect();
         b.x = x;
         b.m = m;
         b.e = e;
@@ -249,12 +269,14 @@ impl Branch {
             return;
         }
         let last = self.x.len() - 1;
+        let (lo, hi) = (self.x[0], self.x[last]);
         let mut i = 0;
         for ((&x, mo), eo) in xs.iter().zip(m.iter_mut()).zip(e.iter_mut()) {
-            if x <= self.x[0] || x >= self.x[last] {
+            if x <= lo || x >= hi {
                 (*mo, *eo) = self.eval(x);
                 continue;
             }
+            // The segment [x_i, x_{i+1}) holding x (a walk: xs ascend).
             while i + 1 < last && self.x[i + 1] < x {
                 i += 1;
             }
@@ -268,12 +290,15 @@ impl Branch {
     /// Between table points i and i + 1: m linear in x; e by cubic Hermite
     /// with the exact slope de/dx = −m (the envelope theorem).
     fn interpolate(&self, i: usize, x: f64) -> (f64, f64) {
-        let x0 = self.x[i];
-        let h = self.x[i + 1] - x0;
-        let t = ((x - x0) * self.inv_h[i]).clamp(0.0, 1.0);
-        let (m0, m1) = (self.m[i], self.m[i + 1]);
+        let Segment {
+            x0,
+            h,
+            inv_h,
+            m: [m0, m1],
+            e: [e0, e1],
+        } = self.segments[i];
+        let t = ((x - x0) * inv_h).clamp(0.0, 1.0);
         let m = m0 + (m1 - m0) * t;
-        let (e0, e1) = (self.e[i], self.e[i + 1]);
         let (t2, t3) = (t * t, t * t * t);
         let e = (2.0 * t3 - 3.0 * t2 + 1.0) * e0
             + (t3 - 2.0 * t2 + t) * h * (-m0)

@@ -16,6 +16,7 @@
 //! only and are computed once for all volumes.
 
 use super::ensemble::{angle_quadrature, lognormal_classes, AngleQuadrature, Ensemble};
+use super::memo::{keep, recall, Memo};
 use super::options::MagnetOptions;
 use super::particle::Branch;
 use super::thermal;
@@ -24,7 +25,6 @@ use crate::physics::constants::{K_B_J_PER_K, MU_B_J_PER_T};
 use rand::{rngs::StdRng, SeedableRng};
 use rand_distr::{Distribution, StandardNormal};
 use serde::Serialize;
-use std::cell::RefCell;
 use std::rc::Rc;
 
 /// How finely the ensemble is sampled.
@@ -151,7 +151,7 @@ fn sw_loops_with(options: &[MagnetOptions], res: Resolution) -> Result<Vec<SwLoo
         .iter()
         .map(|o| {
             if thermal::ms_ratio(o.temperature_k, o.tc_k) > 0.0 {
-                cached(&sweep_key(o, res))
+                recall(&SWEEPS, &sweep_key(o, res))
             } else {
                 Some(Rc::new(Vec::new()))
             }
@@ -200,7 +200,12 @@ fn sw_loops_with(options: &[MagnetOptions], res: Resolution) -> Result<Vec<SwLoo
         let reduced = super::sweep::reduced_loops(&classes, &up, ln_f0t, &refs);
         for (&k, r) in group.iter().zip(reduced) {
             let r = Rc::new(r);
-            store(sweep_key(&options[k], res), Rc::clone(&r));
+            keep(
+                &SWEEPS,
+                SWEEP_CACHE,
+                sweep_key(&options[k], res),
+                Rc::clone(&r),
+            );
             sweeps[k] = Some(r);
         }
     }
@@ -235,14 +240,14 @@ fn sw_loops_with(options: &[MagnetOptions], res: Resolution) -> Result<Vec<SwLoo
 
 /// Sweeps kept for reuse: a page recomputes its loops whenever any control
 /// moves, but M_s, χ, the paramagnet, the offset and the noise do not change
-/// the sweep of the ensemble (M_s only scales it). The last few are kept,
-/// keyed by every option that does.
+/// the sweep of the ensemble (M_s only scales it). The last few used are
+/// kept, keyed by every option that does.
 const SWEEP_CACHE: usize = 32;
 
 type SweepKey = [u64; 15];
 
 thread_local! {
-    static SWEEPS: RefCell<Vec<(SweepKey, Rc<Vec<f64>>)>> = const { RefCell::new(Vec::new()) };
+    static SWEEPS: Memo<SweepKey, Vec<f64>> = const { Memo::new(Vec::new()) };
 }
 
 /// The key of the sweep of `o` at `res`: every option that shapes it.
@@ -270,27 +275,6 @@ fn sweep_key(o: &MagnetOptions, res: Resolution) -> SweepKey {
         (res.class_budget as u64) << 32 | res.min_angles as u64,
         (res.max_angles as u64) << 32 | (res.hk_classes as u64) << 16 | res.volume_classes as u64,
     ]
-}
-
-/// A kept sweep.
-fn cached(key: &SweepKey) -> Option<Rc<Vec<f64>>> {
-    SWEEPS.with(|c| {
-        c.borrow()
-            .iter()
-            .find(|e| &e.0 == key)
-            .map(|e| Rc::clone(&e.1))
-    })
-}
-
-/// Keeps a sweep, dropping the oldest beyond [`SWEEP_CACHE`].
-fn store(key: SweepKey, sweep: Rc<Vec<f64>>) {
-    SWEEPS.with(|c| {
-        let mut c = c.borrow_mut();
-        if c.len() >= SWEEP_CACHE {
-            c.remove(0);
-        }
-        c.push((key, sweep));
-    });
 }
 
 /// χH + paramagnet + offset at field `h_oe` and temperature `t_k`, emu.

@@ -16,13 +16,16 @@
 //!   p = p_eq(x), the same on both branches, computed once per field.
 //!
 //! Populations enter the moment through a difference array per (ψ, H_K), so
-//! a class costs only the points where it changes.
+//! a class costs only the points where it changes. The barriers and the gap
+//! depend on |H| only (the fields of a branch are exactly antisymmetric), so
+//! the exponentials of a point ([`Relaxation`]) are computed once per class
+//! and |H|, though a loop visits each |H| up to four times.
 //!
 //! [`active_threshold`]: super::thermal::active_threshold
 
 use super::particle::Branch;
 use super::sw_loop::Classes;
-use super::thermal::{self, EQUILIBRIUM_LN_LAMBDA, POLARISED_Z};
+use super::thermal::{self, Relaxation, EQUILIBRIUM_LN_LAMBDA, POLARISED_Z};
 
 /// Per (ψ, H_K): the "+" state's moment and energy at each field of the
 /// branch, the energy gap between the states, and the gap's envelope.
@@ -37,6 +40,11 @@ struct States {
     cu: Vec<f64>,
     /// Σ w p₊ of the classes in equilibrium everywhere, per field.
     eq: Vec<f64>,
+    /// The current class's relaxation at each |x| (index [`States::fold`]),
+    /// valid where `stamp` equals `class`.
+    relaxation: Vec<Relaxation>,
+    stamp: Vec<u32>,
+    class: u32,
     h_sw: f64,
     n: f64,
 }
@@ -51,9 +59,37 @@ impl States {
             de_env: vec![0.0; nb],
             cu: vec![f64::NAN; nb],
             eq: vec![0.0; nb],
+            relaxation: vec![Relaxation::Frozen; nb],
+            stamp: vec![0; nb],
+            class: 0,
             h_sw: 1.0,
             n: 2.0,
         }
+    }
+
+    /// The index of |x[j]|: j for x ≥ 0, its mirror for x < 0 (x[nb−1−j] = −x[j]).
+    fn fold(&self, j: usize) -> usize {
+        j.max(self.x.len() - 1 - j)
+    }
+
+    /// Starts a new class: every kept relaxation is stale.
+    fn next_class(&mut self) {
+        self.class = self.class.wrapping_add(1);
+        if self.class == 0 {
+            self.stamp.fill(0);
+            self.class = 1;
+        }
+    }
+
+    /// The relaxation of the current class (barrier ratio `a`) at point `j`.
+    fn relaxation(&mut self, j: usize, a: f64, ln_f0t: f64) -> Relaxation {
+        let k = self.fold(j);
+        if self.stamp[k] != self.class {
+            let cu = self.cu(k);
+            self.relaxation[k] = Relaxation::new(a * cu, 2.0 * a * self.de[k], ln_f0t);
+            self.stamp[k] = self.class;
+        }
+        self.relaxation[k]
     }
 
     /// Fills the arrays for `branch` at the ascending, antisymmetric `fields`.
@@ -88,11 +124,13 @@ impl States {
         self.eq.fill(0.0);
     }
 
+    /// (1 − |x|/h_sw)^n at point `j`, computed once per (ψ, H_K) and |x|.
     fn cu(&mut self, j: usize) -> f64 {
-        if self.cu[j].is_nan() {
-            self.cu[j] = (1.0 - self.x[j].abs() / self.h_sw).max(0.0).powf(self.n);
+        let k = self.fold(j);
+        if self.cu[k].is_nan() {
+            self.cu[k] = (1.0 - self.x[k].abs() / self.h_sw).max(0.0).powf(self.n);
         }
-        self.cu[j]
+        self.cu[k]
     }
 
     /// Adds a class in equilibrium at every field (weight `w`, ratio `a`).
@@ -156,19 +194,36 @@ pub(crate) fn reduced_loops(
                     .run();
                 }
                 let w = w_psi * w_hk;
-                // m = m₋ + p₊ (m₊ − m₋) with m₋(x) = −m₊(−x); descending first.
+                // The "+" populations along the sweep: the running sum of the changes.
                 let mut p = 0.0;
-                let (down, up) = total.split_at_mut(nb);
-                for (s, t) in down.iter_mut().enumerate() {
-                    p += diff[s];
-                    let j = nb - 1 - s;
-                    let m_minus = -st.mp[s];
-                    *t += w * (m_minus + (p + st.eq[j]) * (st.mp[j] - m_minus));
+                for d in diff.iter_mut() {
+                    p += *d;
+                    *d = p;
                 }
-                for (j, t) in up.iter_mut().enumerate() {
-                    p += diff[nb + j];
-                    let m_minus = -st.mp[nb - 1 - j];
-                    *t += w * (m_minus + (p + st.eq[j]) * (st.mp[j] - m_minus));
+                // m = m₋ + p₊ (m₊ − m₋) with m₋(x) = −m₊(−x); descending
+                // first (s = 0 … nb−1 at j = nb−1−s), then ascending (j).
+                let (down, up) = total.split_at_mut(nb);
+                let (p_down, p_up) = diff.split_at(nb);
+                let mp = &st.mp;
+                for ((((t, &p), &m_s), &m_j), &eq) in down
+                    .iter_mut()
+                    .zip(p_down)
+                    .zip(mp)
+                    .zip(mp.iter().rev())
+                    .zip(st.eq.iter().rev())
+                {
+                    let m_minus = -m_s;
+                    *t += w * (m_minus + (p + eq) * (m_j - m_minus));
+                }
+                for ((((t, &p), &m_mirror), &m_j), &eq) in up
+                    .iter_mut()
+                    .zip(p_up)
+                    .zip(mp.iter().rev())
+                    .zip(mp)
+                    .zip(&st.eq)
+                {
+                    let m_minus = -m_mirror;
+                    *t += w * (m_minus + (p + eq) * (m_j - m_minus));
                 }
             }
         }
@@ -196,6 +251,7 @@ impl Sim<'_> {
     }
 
     fn run(&mut self) {
+        self.st.next_class();
         let nb = self.st.x.len();
         // Every class starts in its "+" state at +H_max.
         self.diff[0] += self.w;
@@ -291,13 +347,7 @@ impl Sim<'_> {
         let p_fav = if forced {
             1.0
         } else {
-            let cu = self.st.cu(j);
-            thermal::relax(
-                p_fav,
-                self.a * cu,
-                2.0 * self.a * self.st.de[j],
-                self.ln_f0t,
-            )
+            self.st.relaxation(j, self.a, self.ln_f0t).apply(p_fav)
         };
         self.set(s, if plus_favoured { p_fav } else { 1.0 - p_fav });
         forced

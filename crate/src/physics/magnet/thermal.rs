@@ -94,15 +94,45 @@ pub const EQUILIBRIUM_LN_LAMBDA: f64 = 3.69; // ln 40
 /// E_u/k_BT and `z` the gap (E_unfav − E_fav)/k_BT ≥ 0. The exponentials a
 /// frozen (λ < e^{−34.5}) or fully relaxing (λ > 40) point does not need are skipped.
 pub fn relax(p_fav: f64, a_u: f64, z: f64, ln_f0t: f64) -> f64 {
-    let ln_rate = ln_f0t - a_u;
-    if ln_rate < -LAMBDA_FROZEN_LN {
-        return p_fav;
+    Relaxation::new(a_u, z, ln_f0t).apply(p_fav)
+}
+
+/// What one point does to a population, whatever it was before: the
+/// part of [`relax`] that costs exponentials, so that a class visiting the
+/// same |H| several times along a loop (the barriers and the gap depend on
+/// |H| only) computes it once.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Relaxation {
+    /// λ < e^{−34.5}: nothing moves.
+    Frozen,
+    /// λ > 40: the equilibrium population p_eq, whatever came before.
+    Equilibrium(f64),
+    /// p_eq + (p − p_eq) e^{−λ}: (p_eq, e^{−λ}).
+    Towards(f64, f64),
+}
+
+impl Relaxation {
+    /// The relaxation over a barrier `a_u` = E_u/k_BT with gap `z` ≥ 0 (see [`relax`]).
+    pub fn new(a_u: f64, z: f64, ln_f0t: f64) -> Self {
+        let ln_rate = ln_f0t - a_u;
+        if ln_rate < -LAMBDA_FROZEN_LN {
+            return Self::Frozen;
+        }
+        let back = if z >= POLARISED_Z { 0.0 } else { (-z).exp() };
+        let p_eq = 1.0 / (1.0 + back);
+        if ln_rate > EQUILIBRIUM_LN_LAMBDA {
+            return Self::Equilibrium(p_eq);
+        }
+        let lambda = ln_rate.exp() * (1.0 + back);
+        Self::Towards(p_eq, (-lambda).exp())
     }
-    let back = if z >= POLARISED_Z { 0.0 } else { (-z).exp() };
-    let p_eq = 1.0 / (1.0 + back);
-    if ln_rate > EQUILIBRIUM_LN_LAMBDA {
-        return p_eq;
+
+    /// The favoured population after the point, from `p_fav` before it.
+    pub fn apply(self, p_fav: f64) -> f64 {
+        match self {
+            Self::Frozen => p_fav,
+            Self::Equilibrium(p_eq) => p_eq,
+            Self::Towards(p_eq, decay) => p_eq + (p_fav - p_eq) * decay,
+        }
     }
-    let lambda = ln_rate.exp() * (1.0 + back);
-    p_eq + (p_fav - p_eq) * (-lambda).exp()
 }
