@@ -119,6 +119,13 @@ fn iv_family_gives_tbkt_1p793_and_ic_79_microamps() {
         num(&a, "tBkt")
     );
     let first = Array::from(&curves).get(0);
+    // The arrays come back as Float64Arrays (one copy each), on the given currents.
+    let current = get(&first, "current");
+    assert!(
+        current.is_instance_of::<Float64Array>()
+            && get(&first, "voltage").is_instance_of::<Float64Array>()
+    );
+    assert_eq!(current.unchecked_ref::<Float64Array>().to_vec(), currents());
     let ic = critical_current(get(&first, "current"), get(&first, "voltage"), None).unwrap();
     assert!((ic - 79e-6).abs() < 2e-6, "{ic}");
 }
