@@ -390,15 +390,17 @@ where
 {
     const FUSED: bool = false;
 
-    fn residuals(&mut self, p: &[f64], out: &mut [f64]) -> bool {
-        predict_weighted(self.predict, self.y, self.weights, p, out)
+    fn residuals(&mut self, p: &[f64], out: &mut [f64]) {
+        (self.predict)(p, out);
+        weigh_residuals(out, self.y, self.weights);
     }
 
-    fn jacobian(&mut self, p: &[f64], jac: &mut [f64]) -> bool {
+    fn jacobian(&mut self, p: &[f64], jac: &mut [f64]) {
         let n = self.y.len();
         if let Some(analytic) = self.jacobian {
             analytic(p, jac);
-            return weigh_jacobian(jac, n, self.weights);
+            weigh_jacobian(jac, n, self.weights);
+            return;
         }
         self.plus.resize(n, 0.0);
         self.minus.resize(n, 0.0);
@@ -407,32 +409,22 @@ where
         for (j, col) in jac.chunks_exact_mut(n).enumerate() {
             let pj = p[j];
             let h = JACOBIAN_STEP * if pj != 0.0 { pj.abs() } else { 1.0 };
-            self.shifted[j] = pj + h;
-            let ok_plus = predict_weighted(
-                self.predict,
-                self.y,
-                self.weights,
-                &self.shifted,
-                &mut self.plus,
+            let mut shifted = std::mem::take(&mut self.shifted);
+            let (mut plus, mut minus) = (
+                std::mem::take(&mut self.plus),
+                std::mem::take(&mut self.minus),
             );
-            self.shifted[j] = pj - h;
-            let ok_minus = predict_weighted(
-                self.predict,
-                self.y,
-                self.weights,
-                &self.shifted,
-                &mut self.minus,
-            );
-            self.shifted[j] = pj;
-            if !(ok_plus && ok_minus) {
-                return false;
-            }
+            shifted[j] = pj + h;
+            self.residuals(&shifted, &mut plus);
+            shifted[j] = pj - h;
+            self.residuals(&shifted, &mut minus);
+            shifted[j] = pj;
             let step = 2.0 * h;
-            for ((c, a), b) in col.iter_mut().zip(&self.plus).zip(&self.minus) {
+            for ((c, a), b) in col.iter_mut().zip(&plus).zip(&minus) {
                 *c = (a - b) / step;
             }
+            (self.shifted, self.plus, self.minus) = (shifted, plus, minus);
         }
-        true
     }
 }
 
@@ -451,40 +443,27 @@ where
 {
     const FUSED: bool = true;
 
-    fn residuals(&mut self, p: &[f64], out: &mut [f64]) -> bool {
+    fn residuals(&mut self, p: &[f64], out: &mut [f64]) {
         (self.model)(p, out, None);
-        weigh_residuals(out, self.y, self.weights)
+        weigh_residuals(out, self.y, self.weights);
     }
 
-    fn jacobian(&mut self, p: &[f64], jac: &mut [f64]) -> bool {
+    fn jacobian(&mut self, p: &[f64], jac: &mut [f64]) {
         let mut values = std::mem::take(&mut self.scratch);
         values.resize(self.y.len(), 0.0);
-        let (_, ok) = self.both(p, &mut values, jac);
+        self.both(p, &mut values, jac);
         self.scratch = values;
-        ok
     }
 
-    fn both(&mut self, p: &[f64], out: &mut [f64], jac: &mut [f64]) -> (bool, bool) {
+    fn both(&mut self, p: &[f64], out: &mut [f64], jac: &mut [f64]) {
         (self.model)(p, out, Some(jac));
-        let ok = weigh_residuals(out, self.y, self.weights);
-        (ok, ok && weigh_jacobian(jac, self.y.len(), self.weights))
+        weigh_residuals(out, self.y, self.weights);
+        weigh_jacobian(jac, self.y.len(), self.weights);
     }
 }
 
-/// (f(p) − y)/σ into `out`; false where it is not finite.
-fn predict_weighted<F: Fn(&[f64], &mut [f64])>(
-    predict: &F,
-    y: &[f64],
-    weights: Option<&[f64]>,
-    p: &[f64],
-    out: &mut [f64],
-) -> bool {
-    predict(p, out);
-    weigh_residuals(out, y, weights)
-}
-
-/// f → (f − y)/σ in place; false where a residual is not finite.
-fn weigh_residuals(out: &mut [f64], y: &[f64], weights: Option<&[f64]>) -> bool {
+/// f → (f − y)/σ in place.
+fn weigh_residuals(out: &mut [f64], y: &[f64], weights: Option<&[f64]>) {
     match weights {
         Some(w) => {
             for ((o, y), w) in out.iter_mut().zip(y).zip(w) {
@@ -497,11 +476,10 @@ fn weigh_residuals(out: &mut [f64], y: &[f64], weights: Option<&[f64]>) -> bool 
             }
         }
     }
-    out.iter().all(|v| v.is_finite())
 }
 
-/// ∂f/∂p → ∂f/∂p / σ in place, column by column; false where not finite.
-fn weigh_jacobian(jac: &mut [f64], n: usize, weights: Option<&[f64]>) -> bool {
+/// ∂f/∂p → ∂f/∂p / σ in place, column by column.
+fn weigh_jacobian(jac: &mut [f64], n: usize, weights: Option<&[f64]>) {
     if let Some(w) = weights {
         for col in jac.chunks_exact_mut(n) {
             for (v, w) in col.iter_mut().zip(w) {
@@ -509,5 +487,4 @@ fn weigh_jacobian(jac: &mut [f64], n: usize, weights: Option<&[f64]>) -> bool {
             }
         }
     }
-    jac.iter().all(|v| v.is_finite())
 }

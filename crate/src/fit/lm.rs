@@ -51,7 +51,10 @@ pub const FTOL: f64 = 1e-10;
 const PATIENCE: usize = 200;
 
 /// What a model supplies: weighted residuals and their Jacobian, column by
-/// column (`jac[j * n + i]` = ∂r_i/∂p_j); `false` where they are not finite.
+/// column (`jac[j * n + i]` = ∂r_i/∂p_j). Values need not be finite: a point
+/// where the sum of squares is not finite lies outside the model's domain
+/// (a step there is refused), and a Jacobian with a non-finite column norm
+/// ends the fit (the checks cost O(p), not a pass over every value).
 pub trait Residuals {
     /// Whether [`Residuals::both`] costs little more than the residuals alone
     /// (the model shares its exponentials and roots with the derivatives):
@@ -59,13 +62,13 @@ pub trait Residuals {
     /// taken, needs no further evaluation.
     const FUSED: bool;
     /// Writes r(p) into `out`.
-    fn residuals(&mut self, p: &[f64], out: &mut [f64]) -> bool;
+    fn residuals(&mut self, p: &[f64], out: &mut [f64]);
     /// Writes ∂r/∂p at `p` into `jac`, n × p column-major.
-    fn jacobian(&mut self, p: &[f64], jac: &mut [f64]) -> bool;
-    /// Both at once → (residuals finite, Jacobian finite).
-    fn both(&mut self, p: &[f64], out: &mut [f64], jac: &mut [f64]) -> (bool, bool) {
-        let ok = self.residuals(p, out);
-        (ok, ok && self.jacobian(p, jac))
+    fn jacobian(&mut self, p: &[f64], jac: &mut [f64]);
+    /// Both at once.
+    fn both(&mut self, p: &[f64], out: &mut [f64], jac: &mut [f64]) {
+        self.residuals(p, out);
+        self.jacobian(p, jac);
     }
 }
 
@@ -139,24 +142,22 @@ pub fn minimise<R: Residuals>(model: &mut R, x0: &[f64], n: usize) -> Option<Min
             termination,
         })
     };
-    let jac_ok = if R::FUSED {
-        let (ok, jac_ok) = model.both(&x, &mut r, &mut jac);
-        if !ok {
-            return None;
-        }
-        jac_ok
+    if R::FUSED {
+        model.both(&x, &mut r, &mut jac);
     } else {
-        if !model.residuals(&x, &mut r) {
-            return None;
-        }
-        model.jacobian(&x, &mut jac)
-    };
+        model.residuals(&x, &mut r);
+    }
     let mut rss = sum_sq(&r);
-    if !jac_ok {
-        return stop(x, rss, None, evaluations, Termination::JacobianNotFinite);
+    if !rss.is_finite() {
+        return None;
+    }
+    if !R::FUSED {
+        model.jacobian(&x, &mut jac);
     }
     let (mut a, mut g) = (vec![0.0; p * p], vec![0.0; p]);
-    normal_equations(&jac, &r, p, &mut a, &mut g);
+    if !normal_equations(&jac, &r, p, &mut a, &mut g) {
+        return stop(x, rss, None, evaluations, Termination::JacobianNotFinite);
+    }
     if rss == 0.0 {
         return stop(x, rss, Some(a), evaluations, Termination::ResidualsZero);
     }
@@ -219,15 +220,15 @@ pub fn minimise<R: Residuals>(model: &mut R, x0: &[f64], n: usize) -> Option<Min
                 *t = xi + st;
             }
             evaluations += 1;
-            let (finite, trial_jac_ok) = if R::FUSED {
-                model.both(&trial, &mut r_trial, &mut jac_trial)
+            if R::FUSED {
+                model.both(&trial, &mut r_trial, &mut jac_trial);
             } else {
-                (model.residuals(&trial, &mut r_trial), true)
-            };
-            let rss_trial = if finite {
-                sum_sq(&r_trial)
-            } else {
-                f64::INFINITY
+                model.residuals(&trial, &mut r_trial);
+            }
+            // Outside the model's domain (NaN) counts as no reduction at all.
+            let rss_trial = match sum_sq(&r_trial) {
+                s if s.is_finite() => s,
+                _ => f64::INFINITY,
             };
             // Relative reductions of S, actual and predicted by the linear
             // model (MINPACK's actred, prered, dirder).
@@ -264,16 +265,14 @@ pub fn minimise<R: Residuals>(model: &mut R, x0: &[f64], n: usize) -> Option<Min
                 std::mem::swap(&mut x, &mut trial);
                 std::mem::swap(&mut r, &mut r_trial);
                 rss = rss_trial;
-                let jac_ok = if R::FUSED {
+                if R::FUSED {
                     std::mem::swap(&mut jac, &mut jac_trial);
-                    trial_jac_ok
                 } else {
-                    model.jacobian(&x, &mut jac)
-                };
-                if !jac_ok {
+                    model.jacobian(&x, &mut jac);
+                }
+                if !normal_equations(&jac, &r, p, &mut a, &mut g) {
                     return stop(x, rss, None, evaluations, Termination::JacobianNotFinite);
                 }
-                normal_equations(&jac, &r, p, &mut a, &mut g);
                 for (j, dj) in d.iter_mut().enumerate() {
                     *dj = dj.max(a[j * p + j].sqrt());
                 }
@@ -422,11 +421,29 @@ impl Scratch {
 }
 
 fn sum_sq(v: &[f64]) -> f64 {
-    v.iter().map(|x| x * x).sum()
+    dot(v, v)
 }
 
+/// Σ aᵢbᵢ with four partial sums (independent additions pipeline; the
+/// rounding differs from a left-to-right sum by a few ulp at most).
+#[inline]
 fn dot(a: &[f64], b: &[f64]) -> f64 {
-    a.iter().zip(b).map(|(x, y)| x * y).sum()
+    let n = a.len().min(b.len());
+    let (a, b) = (&a[..n], &b[..n]);
+    let (mut s0, mut s1, mut s2, mut s3) = (0.0, 0.0, 0.0, 0.0);
+    let mut i = 0;
+    while i + 4 <= n {
+        s0 += a[i] * b[i];
+        s1 += a[i + 1] * b[i + 1];
+        s2 += a[i + 2] * b[i + 2];
+        s3 += a[i + 3] * b[i + 3];
+        i += 4;
+    }
+    while i < n {
+        s0 += a[i] * b[i];
+        i += 1;
+    }
+    (s0 + s1) + (s2 + s3)
 }
 
 /// ‖D v‖.
@@ -444,18 +461,57 @@ fn quad_form(a: &[f64], v: &[f64]) -> f64 {
     (0..p).map(|i| v[i] * dot(&a[i * p..(i + 1) * p], v)).sum()
 }
 
-/// A = JᵀJ (p × p, row-major) and g = Jᵀr, J column-major n × p.
-fn normal_equations(jac: &[f64], r: &[f64], p: usize, a: &mut [f64], g: &mut [f64]) {
+/// A = JᵀJ (p × p, row-major) and g = Jᵀr, J column-major n × p; false
+/// where they are not finite (a non-finite derivative makes its column's
+/// norm, A_jj, NaN or infinite). Two and three parameters — most fits of
+/// the project — take one pass over the points with every sum in a register.
+fn normal_equations(jac: &[f64], r: &[f64], p: usize, a: &mut [f64], g: &mut [f64]) -> bool {
     let n = r.len();
-    for i in 0..p {
-        let ci = &jac[i * n..(i + 1) * n];
-        g[i] = dot(ci, r);
-        for k in 0..=i {
-            let v = dot(ci, &jac[k * n..(k + 1) * n]);
-            a[i * p + k] = v;
-            a[k * p + i] = v;
+    match p {
+        2 => {
+            let (c0, c1) = (&jac[..n], &jac[n..2 * n]);
+            let (mut a00, mut a01, mut a11, mut g0, mut g1) = (0.0, 0.0, 0.0, 0.0, 0.0);
+            for ((&x0, &x1), &ri) in c0.iter().zip(c1).zip(r) {
+                a00 += x0 * x0;
+                a01 += x0 * x1;
+                a11 += x1 * x1;
+                g0 += x0 * ri;
+                g1 += x1 * ri;
+            }
+            a.copy_from_slice(&[a00, a01, a01, a11]);
+            g.copy_from_slice(&[g0, g1]);
+        }
+        3 => {
+            let (c0, c1, c2) = (&jac[..n], &jac[n..2 * n], &jac[2 * n..3 * n]);
+            let [mut a00, mut a01, mut a02, mut a11, mut a12, mut a22] = [0.0; 6];
+            let [mut g0, mut g1, mut g2] = [0.0; 3];
+            for (((&x0, &x1), &x2), &ri) in c0.iter().zip(c1).zip(c2).zip(r) {
+                a00 += x0 * x0;
+                a01 += x0 * x1;
+                a02 += x0 * x2;
+                a11 += x1 * x1;
+                a12 += x1 * x2;
+                a22 += x2 * x2;
+                g0 += x0 * ri;
+                g1 += x1 * ri;
+                g2 += x2 * ri;
+            }
+            a.copy_from_slice(&[a00, a01, a02, a01, a11, a12, a02, a12, a22]);
+            g.copy_from_slice(&[g0, g1, g2]);
+        }
+        _ => {
+            for i in 0..p {
+                let ci = &jac[i * n..(i + 1) * n];
+                g[i] = dot(ci, r);
+                for k in 0..=i {
+                    let v = dot(ci, &jac[k * n..(k + 1) * n]);
+                    a[i * p + k] = v;
+                    a[k * p + i] = v;
+                }
+            }
         }
     }
+    (0..p).all(|j| a[j * p + j].is_finite())
 }
 
 /// In-place Cholesky factor L (lower triangle of `m`, row-major p × p) of a
