@@ -106,6 +106,30 @@ fn presets_give_the_papers_transition_temperatures_and_hn_tbkt() {
     assert_eq!(keys, ["r0", "b", "tBkt"]);
     let lin = hn_linearized(t, typed(&r), JsValue::UNDEFINED).unwrap();
     assert!(num(&lin, "tBkt").is_finite() && !get(&lin, "fit.covariance").is_undefined());
+    // The points as Float64Arrays, then the rest in the struct's order.
+    let (lt, ly) = (get(&lin, "t"), get(&lin, "y"));
+    assert!(lt.is_instance_of::<Float64Array>() && ly.is_instance_of::<Float64Array>());
+    let len = |v: &JsValue| v.unchecked_ref::<Float64Array>().length();
+    assert!(len(&lt) > 3 && len(&lt) == len(&ly));
+    assert_eq!(Array::from(&get(&lin, "inWindow")).length(), len(&lt));
+    let keys: Vec<String> = Object::keys(&lin.clone().into())
+        .iter()
+        .map(|k| k.as_string().unwrap())
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "t",
+            "y",
+            "inWindow",
+            "fit",
+            "tBkt",
+            "tBktError",
+            "b",
+            "tMin",
+            "tMax"
+        ]
+    );
 }
 
 #[wasm_bindgen_test]
