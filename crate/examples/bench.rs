@@ -69,6 +69,15 @@ fn case(name: &str, us: f64) {
     println!("{{\"case\": \"{name}\", \"us_per_call\": {us}}}");
 }
 
+/// A fit's row with what its time is made of: the model evaluations (values
+/// and Jacobian) the minimiser used, and the time per evaluation.
+fn fit_case(name: &str, us: f64, evaluations: usize) {
+    println!(
+        "{{\"case\": \"{name}\", \"us_per_call\": {us}, \"evaluations\": {evaluations}, \"us_per_evaluation\": {}}}",
+        us / evaluations as f64
+    );
+}
+
 /// For calls of a tenth of a second and more: one warm-up, then the median
 /// of 5 single calls, in microseconds (the same rule in every harness).
 fn time_us_large(mut f: impl FnMut()) -> f64 {
@@ -129,19 +138,23 @@ fn split(file: &DataFile) -> usize {
 
 fn main() {
     let c = columns("hc2_angle_scipy.csv");
-    case(
+    let evaluations =
+        fit_hc2_angle(&c[0], &c[1], None).map_or(0, |f| f.tinkham.iterations + f.gl3d.iterations);
+    fit_case(
         "fitHc2Angle",
         time_us(|| {
             black_box(fit_hc2_angle(black_box(&c[0]), black_box(&c[1]), None).ok());
         }),
+        evaluations,
     );
 
     let g = columns("gl_hc2_scipy.csv");
-    case(
+    fit_case(
         "fitGlHc2",
         time_us(|| {
             black_box(fit_gl_hc2(&g[0], &g[1], &g[0], &g[2]).ok());
         }),
+        fit_gl_hc2(&g[0], &g[1], &g[0], &g[2]).map_or(0, |f| f.iterations),
     );
 
     let h = columns("halperin_nelson_scipy.csv");
@@ -149,11 +162,12 @@ fn main() {
         t_min: Some(h[0][0]),
         t_max: h[0].last().copied(),
     };
-    case(
+    fit_case(
         "fitHalperinNelson",
         time_us(|| {
             black_box(fit_halperin_nelson(black_box(&h[0]), &h[1], &all).ok());
         }),
+        fit_halperin_nelson(&h[0], &h[1], &all).map_or(0, |f| f.iterations),
     );
     case(
         "hnLinearized",
@@ -179,11 +193,12 @@ fn main() {
             );
         }),
     );
-    case(
+    fit_case(
         "fitHalperinNelsonPreset",
         time_us(|| {
             black_box(fit_halperin_nelson(&t, black_box(&r), &HnWindow::default()).ok());
         }),
+        fit_halperin_nelson(&t, &r, &HnWindow::default()).map_or(0, |f| f.iterations),
     );
 
     let (temps, currents) = (fig1e_temperatures(), fig1e_currents());
@@ -215,6 +230,9 @@ fn main() {
             black_box(hall_density(&b, black_box(&rxy), Some(1568.0)).ok());
         }),
     );
+    if std::env::var("KTAO_BENCH_ONLY").as_deref() == Ok("fits") {
+        return;
+    }
 
     let big = large_mpms3();
     let us = time_us_large(|| {

@@ -1,8 +1,10 @@
 //! Weighted nonlinear least squares, once, for every model of the project.
 //!
-//! The minimiser is Levenberg–Marquardt (the `levenberg-marquardt` crate, a
-//! port of MINPACK's `lmder`). At the solution the report carries what a
-//! physicist reads off a fit (physics.md §10):
+//! The minimiser is Levenberg–Marquardt (`fit/lm.rs`: MINPACK's trust region and
+//! scaling on the normal equations of the few parameters, by Cholesky, and a
+//! stop once no parameter would move by 10⁻⁶ of its standard error). At the
+//! solution the report carries what a physicist reads off a fit
+//! (physics.md §10):
 //!
 //! - covariance `C = (JᵀJ)⁻¹ · RSS/(n − p)` with `J` the Jacobian of the
 //!   weighted residuals `r_i = (y_i − f_i)/σ_i` — the same scaling as SciPy's
@@ -19,11 +21,13 @@
 //! G. Schwarz, Ann. Stat. 6, 461 (1978).
 
 use crate::input::{self, InputError};
-use levenberg_marquardt::{LeastSquaresProblem, LevenbergMarquardt};
-use nalgebra::{storage::Owned, DMatrix, DVector, Dyn};
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 use thiserror::Error;
+
+mod lm;
+
+pub use lm::{FTOL, SIGMA_TOL, XTOL};
 
 /// Why a fit could not be attempted.
 #[derive(Debug, Clone, PartialEq, Error)]
@@ -158,6 +162,48 @@ where
     F: Fn(&[f64], &mut [f64]),
     J: Fn(&[f64], &mut [f64]),
 {
+    let weights = check(y, sigma, p0)?;
+    let mut model = Separate {
+        predict: &predict,
+        jacobian: jacobian.as_ref(),
+        y,
+        weights: weights.as_deref(),
+        plus: Vec::new(),
+        minus: Vec::new(),
+        shifted: Vec::new(),
+    };
+    let min = lm::minimise(&mut model, p0, y.len());
+    report(min, names, y.len(), p0)
+}
+
+/// [`least_squares_with_jacobian`] for a model that computes its values and
+/// its Jacobian in one pass (sharing exponentials and roots):
+/// `model(p, out, jac)` writes f_i into `out` and, when `jac` is given,
+/// ∂f_i/∂p_j into `jac[j * n + i]`. Every trial point then gets its
+/// Jacobian with its values, so an accepted step costs one evaluation.
+pub fn least_squares_fused<M>(
+    model: M,
+    names: &[&str],
+    y: &[f64],
+    sigma: Option<&[f64]>,
+    p0: &[f64],
+) -> Result<FitReport, FitError>
+where
+    M: Fn(&[f64], &mut [f64], Option<&mut [f64]>),
+{
+    let weights = check(y, sigma, p0)?;
+    let mut fused = Fused {
+        model: &model,
+        y,
+        weights: weights.as_deref(),
+        scratch: Vec::new(),
+    };
+    let min = lm::minimise(&mut fused, p0, y.len());
+    report(min, names, y.len(), p0)
+}
+
+/// Checks the data and the start → the weights 1/σ (`None`: all 1).
+fn check(y: &[f64], sigma: Option<&[f64]>, p0: &[f64]) -> Result<Option<Vec<f64>>, FitError> {
     input::finite_slice("y", y)?;
     input::finite_slice("p0", p0)?;
     if let Some(s) = sigma {
@@ -168,50 +214,42 @@ where
     if n <= p {
         return Err(FitError::TooFewPoints { n, p });
     }
-    let weights: Vec<f64> = match sigma {
-        Some(s) => s.iter().map(|v| 1.0 / v).collect(),
-        None => vec![1.0; n],
-    };
-    let problem = Problem {
-        predict: &predict,
-        jacobian: jacobian.as_ref(),
-        y,
-        weights: &weights,
-        params: DVector::from_column_slice(p0),
-    };
-    if problem.residuals().is_none() {
-        return Err(FitError::BadStart { start: p0.to_vec() });
-    }
-    let (problem, report) = LevenbergMarquardt::new()
-        .with_ftol(FTOL)
-        .with_xtol(XTOL)
-        .with_patience(200)
-        .minimize(problem);
-    let best: Vec<f64> = problem.params.iter().copied().collect();
-    let residuals = problem.residuals();
-    let rss = residuals.as_ref().map_or(f64::NAN, |r| r.norm_squared());
+    Ok(sigma.map(|s| s.iter().map(|v| 1.0 / v).collect()))
+}
+
+/// The report at the minimiser's result.
+fn report(
+    min: Option<lm::Minimum>,
+    names: &[&str],
+    n: usize,
+    p0: &[f64],
+) -> Result<FitReport, FitError> {
+    let min = min.ok_or_else(|| FitError::BadStart { start: p0.to_vec() })?;
+    let p = p0.len();
+    let rss = min.rss;
     let dof = (n - p) as f64;
-    let covariance = problem
-        .jacobian()
-        .and_then(|j| (j.transpose() * j).try_inverse())
-        .map(|c| c * (rss / dof))
+    // C = (JᵀJ)⁻¹ · RSS/(n − p), by Cholesky of JᵀJ.
+    let covariance = min
+        .normal
+        .and_then(|a| inverse_spd(a, p))
+        .map(|c| c.into_iter().map(|v| v * (rss / dof)).collect::<Vec<f64>>())
         .filter(|c| c.iter().all(|v| v.is_finite()));
-    let converged = report.termination.was_successful() && residuals.is_some();
-    let mut message = format!("{:?}", report.termination);
+    let converged = min.termination.converged();
+    let mut message = min.termination.describe().to_string();
     if covariance.is_none() {
         message.push_str("; covariance is singular: parameters are not all determined by the data");
     }
     let cov_rows: Vec<Vec<f64>> = (0..p)
         .map(|i| {
             (0..p)
-                .map(|k| covariance.as_ref().map_or(f64::NAN, |c| c[(i, k)]))
+                .map(|k| covariance.as_ref().map_or(f64::NAN, |c| c[i * p + k]))
                 .collect()
         })
         .collect();
     let nf = n as f64;
     let pf = p as f64;
     Ok(FitReport {
-        params: names.iter().map(|s| s.to_string()).zip(best).collect(),
+        params: names.iter().map(|s| s.to_string()).zip(min.x).collect(),
         errors: names
             .iter()
             .enumerate()
@@ -224,10 +262,29 @@ where
         bic: nf * (rss / nf).ln() + pf * nf.ln(),
         n,
         p,
-        iterations: report.number_of_evaluations,
+        iterations: min.evaluations,
         converged,
         message,
     })
+}
+
+/// The inverse of a symmetric positive-definite p × p matrix (row-major),
+/// or `None` where it is singular.
+fn inverse_spd(mut a: Vec<f64>, p: usize) -> Option<Vec<f64>> {
+    if !lm::cholesky(&mut a, p) {
+        return None;
+    }
+    let mut inv = vec![0.0; p * p];
+    let mut col = vec![0.0; p];
+    for j in 0..p {
+        col.fill(0.0);
+        col[j] = 1.0;
+        lm::cholesky_solve(&a, p, &mut col);
+        for (i, v) in col.iter().enumerate() {
+            inv[i * p + j] = *v;
+        }
+    }
+    Some(inv)
 }
 
 /// Fits the straight line `y = a + b·x` in closed form (weighted linear least
@@ -308,89 +365,126 @@ pub fn straight_line(
     })
 }
 
-/// Stop when the relative reduction of the sum of squares falls below this.
-/// SciPy's `curve_fit` stops at 1.49e-8; 1e-10 puts the parameters within
-/// ~1e-8 of their standard error of the exact minimum, far below any
-/// physically meaningful digit, and keeps agreement with SciPy at 1e-6.
-const FTOL: f64 = 1e-10;
-/// Stop when the relative step in the parameters falls below this.
-const XTOL: f64 = 1e-10;
-
 /// Relative step of the central-difference Jacobian: ε^(1/3) balances the
 /// O(h²) truncation error against the O(ε/h) rounding error.
 const JACOBIAN_STEP: f64 = 6.055e-6;
 
-struct Problem<'a, F, J> {
+/// The weighted residuals (f − y)/σ of a model given as its prediction and,
+/// optionally, its analytic Jacobian (else central differences).
+struct Separate<'a, F, J> {
     predict: &'a F,
     jacobian: Option<&'a J>,
     y: &'a [f64],
-    weights: &'a [f64],
-    params: DVector<f64>,
+    /// 1/σ per point; `None`: all 1.
+    weights: Option<&'a [f64]>,
+    /// Scratch of the central differences.
+    plus: Vec<f64>,
+    minus: Vec<f64>,
+    shifted: Vec<f64>,
 }
 
-impl<F: Fn(&[f64], &mut [f64]), J> Problem<'_, F, J> {
-    /// Weighted residuals (f − y)/σ at `p`, or None where the model is not finite.
-    fn residuals_at(&self, p: &[f64], out: &mut [f64]) -> bool {
-        (self.predict)(p, out);
-        for ((o, y), w) in out.iter_mut().zip(self.y).zip(self.weights) {
-            *o = (*o - y) * w;
-        }
-        out.iter().all(|v| v.is_finite())
-    }
-}
-
-impl<F, J> LeastSquaresProblem<f64, Dyn, Dyn> for Problem<'_, F, J>
+impl<F, J> lm::Residuals for Separate<'_, F, J>
 where
     F: Fn(&[f64], &mut [f64]),
     J: Fn(&[f64], &mut [f64]),
 {
-    type ResidualStorage = Owned<f64, Dyn>;
-    type JacobianStorage = Owned<f64, Dyn, Dyn>;
-    type ParameterStorage = Owned<f64, Dyn>;
+    const FUSED: bool = false;
 
-    fn set_params(&mut self, x: &DVector<f64>) {
-        self.params.copy_from(x);
+    fn residuals(&mut self, p: &[f64], out: &mut [f64]) {
+        (self.predict)(p, out);
+        weigh_residuals(out, self.y, self.weights);
     }
 
-    fn params(&self) -> DVector<f64> {
-        self.params.clone()
-    }
-
-    fn residuals(&self) -> Option<DVector<f64>> {
-        let mut out = vec![0.0; self.y.len()];
-        self.residuals_at(self.params.as_slice(), &mut out)
-            .then(|| DVector::from_vec(out))
-    }
-
-    fn jacobian(&self) -> Option<DMatrix<f64>> {
+    fn jacobian(&mut self, p: &[f64], jac: &mut [f64]) {
         let n = self.y.len();
         if let Some(analytic) = self.jacobian {
-            let mut jac = DMatrix::zeros(n, self.params.len());
-            analytic(self.params.as_slice(), jac.as_mut_slice());
-            for (k, v) in jac.as_mut_slice().iter_mut().enumerate() {
-                *v *= self.weights[k % n];
-            }
-            return jac.iter().all(|v| v.is_finite()).then_some(jac);
+            analytic(p, jac);
+            weigh_jacobian(jac, n, self.weights);
+            return;
         }
-        let mut p: Vec<f64> = self.params.iter().copied().collect();
-        let mut jac = DMatrix::zeros(n, p.len());
-        let (mut plus, mut minus) = (vec![0.0; n], vec![0.0; n]);
-        for j in 0..p.len() {
+        self.plus.resize(n, 0.0);
+        self.minus.resize(n, 0.0);
+        self.shifted.clear();
+        self.shifted.extend_from_slice(p);
+        for (j, col) in jac.chunks_exact_mut(n).enumerate() {
             let pj = p[j];
             let h = JACOBIAN_STEP * if pj != 0.0 { pj.abs() } else { 1.0 };
-            p[j] = pj + h;
-            let ok_plus = self.residuals_at(&p, &mut plus);
-            p[j] = pj - h;
-            let ok_minus = self.residuals_at(&p, &mut minus);
-            p[j] = pj;
-            if !(ok_plus && ok_minus) {
-                return None;
-            }
+            let mut shifted = std::mem::take(&mut self.shifted);
+            let (mut plus, mut minus) = (
+                std::mem::take(&mut self.plus),
+                std::mem::take(&mut self.minus),
+            );
+            shifted[j] = pj + h;
+            self.residuals(&shifted, &mut plus);
+            shifted[j] = pj - h;
+            self.residuals(&shifted, &mut minus);
+            shifted[j] = pj;
             let step = 2.0 * h;
-            for i in 0..n {
-                jac[(i, j)] = (plus[i] - minus[i]) / step;
+            for ((c, a), b) in col.iter_mut().zip(&plus).zip(&minus) {
+                *c = (a - b) / step;
+            }
+            (self.shifted, self.plus, self.minus) = (shifted, plus, minus);
+        }
+    }
+}
+
+/// The weighted residuals of a model that gives values and Jacobian together.
+struct Fused<'a, M> {
+    model: &'a M,
+    y: &'a [f64],
+    weights: Option<&'a [f64]>,
+    /// Values thrown away when only the Jacobian is asked for.
+    scratch: Vec<f64>,
+}
+
+impl<M> lm::Residuals for Fused<'_, M>
+where
+    M: Fn(&[f64], &mut [f64], Option<&mut [f64]>),
+{
+    const FUSED: bool = true;
+
+    fn residuals(&mut self, p: &[f64], out: &mut [f64]) {
+        (self.model)(p, out, None);
+        weigh_residuals(out, self.y, self.weights);
+    }
+
+    fn jacobian(&mut self, p: &[f64], jac: &mut [f64]) {
+        let mut values = std::mem::take(&mut self.scratch);
+        values.resize(self.y.len(), 0.0);
+        self.both(p, &mut values, jac);
+        self.scratch = values;
+    }
+
+    fn both(&mut self, p: &[f64], out: &mut [f64], jac: &mut [f64]) {
+        (self.model)(p, out, Some(jac));
+        weigh_residuals(out, self.y, self.weights);
+        weigh_jacobian(jac, self.y.len(), self.weights);
+    }
+}
+
+/// f → (f − y)/σ in place.
+fn weigh_residuals(out: &mut [f64], y: &[f64], weights: Option<&[f64]>) {
+    match weights {
+        Some(w) => {
+            for ((o, y), w) in out.iter_mut().zip(y).zip(w) {
+                *o = (*o - y) * w;
             }
         }
-        Some(jac)
+        None => {
+            for (o, y) in out.iter_mut().zip(y) {
+                *o -= y;
+            }
+        }
+    }
+}
+
+/// ∂f/∂p → ∂f/∂p / σ in place, column by column.
+fn weigh_jacobian(jac: &mut [f64], n: usize, weights: Option<&[f64]>) {
+    if let Some(w) = weights {
+        for col in jac.chunks_exact_mut(n) {
+            for (v, w) in col.iter_mut().zip(w) {
+                *v *= w;
+            }
+        }
     }
 }

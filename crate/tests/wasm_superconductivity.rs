@@ -106,6 +106,30 @@ fn presets_give_the_papers_transition_temperatures_and_hn_tbkt() {
     assert_eq!(keys, ["r0", "b", "tBkt"]);
     let lin = hn_linearized(t, typed(&r), JsValue::UNDEFINED).unwrap();
     assert!(num(&lin, "tBkt").is_finite() && !get(&lin, "fit.covariance").is_undefined());
+    // The points as Float64Arrays, then the rest in the struct's order.
+    let (lt, ly) = (get(&lin, "t"), get(&lin, "y"));
+    assert!(lt.is_instance_of::<Float64Array>() && ly.is_instance_of::<Float64Array>());
+    let len = |v: &JsValue| v.unchecked_ref::<Float64Array>().length();
+    assert!(len(&lt) > 3 && len(&lt) == len(&ly));
+    assert_eq!(Array::from(&get(&lin, "inWindow")).length(), len(&lt));
+    let keys: Vec<String> = Object::keys(&lin.clone().into())
+        .iter()
+        .map(|k| k.as_string().unwrap())
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "t",
+            "y",
+            "inWindow",
+            "fit",
+            "tBkt",
+            "tBktError",
+            "b",
+            "tMin",
+            "tMax"
+        ]
+    );
 }
 
 #[wasm_bindgen_test]
@@ -119,6 +143,13 @@ fn iv_family_gives_tbkt_1p793_and_ic_79_microamps() {
         num(&a, "tBkt")
     );
     let first = Array::from(&curves).get(0);
+    // The arrays come back as Float64Arrays (one copy each), on the given currents.
+    let current = get(&first, "current");
+    assert!(
+        current.is_instance_of::<Float64Array>()
+            && get(&first, "voltage").is_instance_of::<Float64Array>()
+    );
+    assert_eq!(current.unchecked_ref::<Float64Array>().to_vec(), currents());
     let ic = critical_current(get(&first, "current"), get(&first, "voltage"), None).unwrap();
     assert!((ic - 79e-6).abs() < 2e-6, "{ic}");
 }

@@ -8,14 +8,18 @@ import { wasmTimings } from './wasm.mjs';
 import { pageTimings, printPageTable } from './pages.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
+// `fits`: only the superconductivity cases (fits and model evaluations).
+const only = process.argv[2];
+if (only !== undefined && only !== 'fits') throw new Error(`unknown selection ${only}: the only one is "fits"`);
+const env = { ...process.env, KTAO_BENCH_ONLY: only ?? '' };
 const lines = (out) => out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
 const byCase = (rows) => Object.fromEntries(rows.map((r) => [r.case, r.us_per_call]));
 
-const nativeRows = lines(execFileSync('cargo', ['run', '--quiet', '--release', '--example', 'bench'], { cwd: root, encoding: 'utf8' }));
+const nativeRows = lines(execFileSync('cargo', ['run', '--quiet', '--release', '--example', 'bench'], { cwd: root, encoding: 'utf8', env }));
 const native = byCase(nativeRows);
-const timings = await wasmTimings();
+const timings = await wasmTimings(only);
 const wasm = byCase(timings.cases);
-const scipy = byCase(lines(execFileSync(`${root}.venv/bin/python`, ['tests/bench/scipy_baseline.py'], { cwd: root, encoding: 'utf8' })));
+const scipy = byCase(lines(execFileSync(`${root}.venv/bin/python`, ['tests/bench/scipy_baseline.py'], { cwd: root, encoding: 'utf8', env })));
 
 const f = (v) => (v === undefined ? '—' : v < 10 ? v.toFixed(2) : v.toFixed(1));
 const ratio = (a, b) => (a && b ? `${(a / b).toFixed(1)}×` : '—');
@@ -46,4 +50,4 @@ for (const family of readdirSync(`${root}www/pkg`)) {
   console.log(`| ${family} | ${(bin.length / 1024).toFixed(1)} | ${(gzipSync(bin, { level: 9 }).length / 1024).toFixed(1)} |`);
 }
 
-printPageTable(await pageTimings());
+if (!only) printPageTable(await pageTimings());

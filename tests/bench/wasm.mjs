@@ -11,7 +11,8 @@ async function columns(file) {
   return rows[0].map((_, k) => rows.map((r) => r[k]));
 }
 
-export async function wasmTimings() {
+/** `only` = 'fits': the superconductivity cases alone (no per-figure updates). */
+export async function wasmTimings(only) {
   const data = {
     hc2Angle: await columns('hc2_angle_scipy.csv'),
     gl: await columns('gl_hc2_scipy.csv'),
@@ -25,7 +26,7 @@ export async function wasmTimings() {
   const env = await launch();
   try {
     const { page } = await open(env, './');
-    return await page.evaluate(async ({ data, families }) => {
+    return await page.evaluate(async ({ data, families, only }) => {
       const k = {};
       for (const family of families) {
         const m = await import(new URL(`pkg/${family}/ktao.js`, document.baseURI).href);
@@ -73,6 +74,7 @@ export async function wasmTimings() {
       run('hallCurve', () => k.hallCurve(lao, b));
       const rxy = f64(k.hallCurve(lao, b));
       run('hallDensity', () => k.hallDensity(b, rxy, 1568));
+      if (only === 'fits') return { cases: out, updates: [] };
 
       // Per-figure update: the draw call a page makes on every control change,
       // into a 900×560 canvas at devicePixelRatio 1; median and p95 of 100.
@@ -211,7 +213,7 @@ export async function wasmTimings() {
       fig5.sort((a, b) => a - b);
       out.push({ case: 'fig5Figure', us_per_call: fig5[100], p95_us: fig5[190] });
       return { cases: out, updates };
-    }, { data, families });
+    }, { data, families, only });
   } finally {
     await env.close();
   }

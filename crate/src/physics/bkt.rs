@@ -214,25 +214,32 @@ pub struct BktAlpha {
 
 /// The points (ln I, ln V) of one curve inside the window.
 fn window_logs(c: &IvCurve, w: &AlphaWindow, r_normal: f64) -> (Vec<f64>, Vec<f64>) {
-    let in_currents = |i: f64| w.i_min.is_none_or(|m| i >= m) && w.i_max.is_none_or(|m| i <= m);
-    let above: Vec<(f64, f64)> = c
-        .current
-        .iter()
-        .zip(&c.voltage)
-        .filter(|(&i, &v)| v > w.v_min && in_currents(i))
-        .map(|(&i, &v)| (i, v))
-        .collect();
-    let r0 = above.first().map_or(f64::INFINITY, |&(i, v)| v / i);
-    let strict: Vec<&(f64, f64)> = above
-        .iter()
-        .filter(|&&(i, v)| v > w.low_factor * r0 * i && v < w.high_fraction * r_normal * i)
-        .collect();
-    let chosen: Vec<&(f64, f64)> = if strict.len() >= 3 {
-        strict
-    } else {
-        above.iter().collect()
+    let above = |i: f64, v: f64| {
+        v > w.v_min && w.i_min.is_none_or(|m| i >= m) && w.i_max.is_none_or(|m| i <= m)
     };
-    chosen.iter().map(|&&(i, v)| (i.ln(), v.ln())).unzip()
+    let points = || c.current.iter().zip(&c.voltage).map(|(&i, &v)| (i, v));
+    let r0 = points()
+        .find(|&(i, v)| above(i, v))
+        .map_or(f64::INFINITY, |(i, v)| v / i);
+    let strict = |i: f64, v: f64| {
+        above(i, v) && v > w.low_factor * r0 * i && v < w.high_fraction * r_normal * i
+    };
+    let use_strict = points().filter(|&(i, v)| strict(i, v)).take(3).count() >= 3;
+    let mut out = (
+        Vec::with_capacity(c.current.len()),
+        Vec::with_capacity(c.current.len()),
+    );
+    for (i, v) in points() {
+        if if use_strict {
+            strict(i, v)
+        } else {
+            above(i, v)
+        } {
+            out.0.push(i.ln());
+            out.1.push(v.ln());
+        }
+    }
+    out
 }
 
 /// Checks a set of I–V curves: increasing temperatures, positive increasing currents.

@@ -183,45 +183,45 @@ pub fn fit_gl_hc2(
     let np = t_perp.len();
     let y: Vec<f64> = h_perp.iter().chain(h_par).copied().collect();
     let n = y.len();
-    let mut report = fit::least_squares_with_jacobian(
-        |p, out| {
+    // Values and derivatives share (1 − T/T_c) and its root: one pass per trial.
+    let mut report = fit::least_squares_fused(
+        |p, out, jac| {
             let (tc, xi, d) = (p[0], p[1].abs(), p[2].abs());
-            for (o, &t) in out[..np].iter_mut().zip(t_perp) {
-                *o = hc2_perp(t, tc, xi);
-            }
-            for (o, &t) in out[np..].iter_mut().zip(t_par) {
-                *o = hc2_par(t, tc, xi, d);
-            }
-        },
-        Some(|p: &[f64], jac: &mut [f64]| {
-            let (tc, xi, d) = (p[0], p[1].abs(), p[2].abs());
+            let Some(jac) = jac else {
+                for (o, &t) in out[..np].iter_mut().zip(t_perp) {
+                    *o = hc2_perp(t, tc, xi);
+                }
+                for (o, &t) in out[np..].iter_mut().zip(t_par) {
+                    *o = hc2_par(t, tc, xi, d);
+                }
+                return;
+            };
             let (sx, sd) = (p[1].signum(), p[2].signum());
+            let (d_tc, rest) = jac.split_at_mut(n);
+            let (d_xi, d_d) = rest.split_at_mut(n);
+            let a = PERP_T_NM2 / (xi * xi);
             for (i, &t) in t_perp.iter().enumerate() {
                 let u = reduced(t, tc);
-                let (dtc, dxi) = if u > 0.0 {
-                    let a = PERP_T_NM2 / (xi * xi);
-                    (a * t / (tc * tc), -2.0 * a * u / xi)
+                out[i] = a * u;
+                (d_tc[i], d_xi[i]) = if u > 0.0 {
+                    (a * t / (tc * tc), -2.0 * a * u / xi * sx)
                 } else {
                     (0.0, 0.0)
                 };
-                jac[i] = dtc;
-                jac[n + i] = dxi * sx;
-                jac[2 * n + i] = 0.0;
+                d_d[i] = 0.0;
             }
             for (k, &t) in t_par.iter().enumerate() {
                 let i = np + k;
                 let u = reduced(t, tc);
-                let (dtc, dxi, dd) = if u > 0.0 {
-                    let h = hc2_par(t, tc, xi, d);
-                    (h * 0.5 / u * t / (tc * tc), -h / xi, -h / d)
+                let h = hc2_par(t, tc, xi, d);
+                out[i] = h;
+                (d_tc[i], d_xi[i], d_d[i]) = if u > 0.0 {
+                    (h * 0.5 / u * t / (tc * tc), -h / xi * sx, -h / d * sd)
                 } else {
                     (0.0, 0.0, 0.0)
                 };
-                jac[i] = dtc;
-                jac[n + i] = dxi * sx;
-                jac[2 * n + i] = dd * sd;
             }
-        }),
+        },
         &PARAM_NAMES,
         &y,
         None,

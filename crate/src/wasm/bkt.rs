@@ -1,7 +1,7 @@
 //! Exports for the I–V curves and BKT scaling, Fig. 1e–f (`physics::bkt`).
 
 use super::canvas::{draw_on_canvas, draw_svg};
-use super::convert::{f64_array, from_js, to_js};
+use super::convert::{f64_array, f64s, from_js, to_js};
 use super::transport::params;
 use crate::input;
 use crate::physics::bkt::{self as core, AlphaWindow, BktAlpha, IvCurve};
@@ -9,14 +9,14 @@ use crate::physics::transport;
 use crate::plot::bkt::{draw_bkt, BktFigure};
 use crate::plot::style::Style;
 use crate::plot::Frame;
-use js_sys::{Array, Reflect};
+use js_sys::{Array, Object, Reflect};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
 /// The synthetic I–V family for a parameter object: one `{ temperature,
-/// current, voltage }` (K, A, V) per temperature, on the given currents (A,
-/// positive and increasing).
+/// current, voltage }` (K, A, V; `current` and `voltage` as Float64Arrays)
+/// per temperature, on the given currents (A, positive and increasing).
 #[wasm_bindgen(js_name = ivCurves)]
 pub fn iv_curves(
     #[wasm_bindgen(unchecked_param_type = "object")] params_obj: JsValue,
@@ -28,7 +28,18 @@ pub fn iv_curves(
     let p = params(params_obj)?;
     let t = f64_array("temperaturesK", &temperatures_k, false)?;
     let i = f64_array("currentsA", &currents_a, false)?;
-    to_js(&core::iv_curves(&p, &t, &i)?)
+    // Float64Arrays: one copy per array where serde would push every
+    // number across the boundary, and the fast input of `bktAlpha`.
+    let list = Array::new();
+    for c in core::iv_curves(&p, &t, &i)? {
+        let o = Object::new();
+        Reflect::set(&o, &"temperature".into(), &c.temperature.into())
+            .and_then(|_| Reflect::set(&o, &"current".into(), &f64s(&c.current)))
+            .and_then(|_| Reflect::set(&o, &"voltage".into(), &f64s(&c.voltage)))
+            .map_err(|_| JsError::new("could not build the curves"))?;
+        list.push(&o);
+    }
+    Ok(list.into())
 }
 
 /// An array of `{ temperature, current, voltage }` objects.
@@ -38,7 +49,7 @@ fn curves_from_js(value: &JsValue) -> Result<Vec<IvCurve>, JsError> {
             "curves must be an array of { temperature, current, voltage } objects",
         ));
     }
-    let arr = Array::from(value);
+    let arr: &Array = value.unchecked_ref();
     let mut out = Vec::with_capacity(arr.length() as usize);
     for (k, c) in arr.iter().enumerate() {
         if !c.is_object() {
@@ -47,6 +58,14 @@ fn curves_from_js(value: &JsValue) -> Result<Vec<IvCurve>, JsError> {
             )));
         }
         let get = |key: &str| Reflect::get(&c, &key.into()).unwrap_or(JsValue::UNDEFINED);
+        // The element's name only when it is refused (no formatting per curve).
+        let array = |key: &str| {
+            f64_array(key, &get(key), false).map_err(|_| {
+                JsError::new(&format!(
+                    "curves[{k}].{key} must be a Float64Array or an array of numbers"
+                ))
+            })
+        };
         let temperature = get("temperature").as_f64().ok_or_else(|| {
             JsError::new(&format!(
                 "curves[{k}].temperature must be a number in kelvin"
@@ -54,8 +73,8 @@ fn curves_from_js(value: &JsValue) -> Result<Vec<IvCurve>, JsError> {
         })?;
         out.push(IvCurve {
             temperature,
-            current: f64_array(&format!("curves[{k}].current"), &get("current"), false)?,
-            voltage: f64_array(&format!("curves[{k}].voltage"), &get("voltage"), false)?,
+            current: array("current")?,
+            voltage: array("voltage")?,
         });
     }
     Ok(out)

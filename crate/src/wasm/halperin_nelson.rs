@@ -1,7 +1,7 @@
 //! Exports for the Halperin–Nelson analysis, Fig. S4 (`physics::halperin_nelson`).
 
 use super::canvas::{draw_on_canvas, draw_svg};
-use super::convert::{f64_array, from_js, to_js};
+use super::convert::{f64_array, f64s, from_js, set, to_js};
 use crate::fit::FitReport;
 use crate::physics::halperin_nelson::{self as core, HnLinearized, HnWindow};
 use crate::physics::resistive;
@@ -9,6 +9,7 @@ use crate::physics::transport;
 use crate::plot::halperin_nelson::{draw_halperin_nelson, fitted_curve, HnFigure};
 use crate::plot::style::Style;
 use crate::plot::Frame;
+use js_sys::Object;
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -31,8 +32,9 @@ pub fn fit_halperin_nelson(
 }
 
 /// The linearised law: `{ t, y, inWindow, fit, tBkt, tBktError, b, tMin,
-/// tMax }` with y = (d ln R/dT)^(−2/3) and the straight line whose zero is
-/// T_BKT; `options` as for `fitHalperinNelson`.
+/// tMax }` with y = (d ln R/dT)^(−2/3) (`t` and `y` as Float64Arrays) and
+/// the straight line whose zero is T_BKT; `options` as for
+/// `fitHalperinNelson`.
 #[wasm_bindgen(js_name = hnLinearized)]
 pub fn hn_linearized(
     #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] t: JsValue,
@@ -42,7 +44,35 @@ pub fn hn_linearized(
     let t = f64_array("t", &t, false)?;
     let r = f64_array("r", &r, false)?;
     let w: HnWindow = from_js("options", options)?;
-    to_js(&core::hn_linearized(&t, &r, &w)?)
+    let lin = core::hn_linearized(&t, &r, &w)?;
+    // t and y as Float64Arrays (one copy each, where serde would cross the
+    // boundary once per number), then the rest, in the struct's key order.
+    let out = Object::new();
+    set(&out, "t", f64s(&lin.t))?;
+    set(&out, "y", f64s(&lin.y))?;
+    let rest = to_js(&LinearizedRest {
+        in_window: &lin.in_window,
+        fit: &lin.fit,
+        t_bkt: lin.t_bkt,
+        t_bkt_error: lin.t_bkt_error,
+        b: lin.b,
+        t_min: lin.t_min,
+        t_max: lin.t_max,
+    })?;
+    Ok(Object::assign(&out, rest.unchecked_ref::<Object>()).into())
+}
+
+/// [`HnLinearized`] without its two arrays of numbers.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct LinearizedRest<'a> {
+    in_window: &'a [bool],
+    fit: &'a FitReport,
+    t_bkt: f64,
+    t_bkt_error: f64,
+    b: f64,
+    t_min: f64,
+    t_max: f64,
 }
 
 /// (T in K, R_s in Ω/□) of a curve.

@@ -1,0 +1,557 @@
+//! The Levenberg–Marquardt minimiser behind [`super::least_squares_with_jacobian`]
+//! and [`super::least_squares_fused`].
+//!
+//! Every fit of the project has a handful of parameters (p ≤ 6) and tens to
+//! hundreds of points, so one iteration is: the model and its Jacobian at
+//! the current point, the p × p normal matrix A = JᵀJ and gradient g = Jᵀr
+//! accumulated in one pass, and the damped step
+//!
+//! (A + λ D²) δ = −g,  D = diag(‖J_j‖) (Marquardt's scaling, never shrinking),
+//!
+//! solved by Cholesky — a few hundred flops. λ comes from Moré's trust
+//! region, as in MINPACK's `lmder`: λ = 0 (the Gauss–Newton step) whenever
+//! that step lies within the region ‖Dδ‖ ≤ Δ, else the λ that puts the step
+//! on its edge; Δ grows or shrinks with the ratio of the actual to the
+//! predicted reduction of the sum of squares, and a step is taken when that
+//! ratio exceeds 10⁻⁴.
+//! Forming A squares the condition number of J, which limits how close the
+//! *step* gets to the Gauss–Newton one, not where the iteration stops: the
+//! stopping test below uses the gradient g, computed directly from J and r.
+//!
+//! # Stopping
+//! Before each step the iteration asks how far the undamped (Gauss–Newton)
+//! step δ = −A⁻¹g would move each parameter, in units of its standard error
+//! σ_j = √(C_jj), C = A⁻¹·S/(n − p), S = ‖r‖². By Cauchy–Schwarz,
+//! |δ_j| ≤ √((A⁻¹)_jj) ‖δ‖_A = σ_j √(dec·(n − p)) with the decrement
+//! dec = δᵀAδ/S (the relative reduction of S the step promises), so
+//! dec·(n − p) ≤ [`SIGMA_TOL`]² bounds every |δ_j| by 10⁻⁶ σ_j: the values are
+//! then exact to a millionth of their error bars (for a value known to 1 %,
+//! to 10⁻⁸ relative), and the iteration stops at a point whose Jacobian is
+//! already known (the covariance needs no further evaluation). It also stops
+//! when the step is below [`XTOL`] of the parameters (in the D norm), when
+//! the residuals vanish, or — where A is singular and δ undefined — when a
+//! step reduces S by less than [`FTOL`] relative and predicted no more
+//! (MINPACK's test).
+//!
+//! # References
+//! K. Levenberg, Q. Appl. Math. 2, 164 (1944); D. W. Marquardt, J. Soc. Ind.
+//! Appl. Math. 11, 431 (1963); J. J. Moré, Lecture Notes in Mathematics 630,
+//! 105 (1978) (trust region, scaling, stopping tests); J. J. Moré, B. S.
+//! Garbow and K. E. Hillstrom, *User guide for MINPACK-1*, ANL-80-74 (1980).
+
+/// Stop when the Gauss–Newton step moves no parameter by more than this
+/// many standard errors (see the module doc).
+pub const SIGMA_TOL: f64 = 1e-6;
+/// Stop when the scaled step is below this fraction of the scaled parameters.
+pub const XTOL: f64 = 1e-10;
+/// Where the decrement is undefined (singular A): stop when a step reduced
+/// the sum of squares by less than this, relative, and predicted no more.
+pub const FTOL: f64 = 1e-10;
+/// Evaluations allowed per parameter (+1), as MINPACK's `maxfev` = 200(p + 1).
+const PATIENCE: usize = 200;
+
+/// What a model supplies: weighted residuals and their Jacobian, column by
+/// column (`jac[j * n + i]` = ∂r_i/∂p_j). Values need not be finite: a point
+/// where the sum of squares is not finite lies outside the model's domain
+/// (a step there is refused), and a Jacobian with a non-finite column norm
+/// ends the fit (the checks cost O(p), not a pass over every value).
+pub trait Residuals {
+    /// Whether [`Residuals::both`] costs little more than the residuals alone
+    /// (the model shares its exponentials and roots with the derivatives):
+    /// then every trial point gets its Jacobian at once, and a step, once
+    /// taken, needs no further evaluation.
+    const FUSED: bool;
+    /// Writes r(p) into `out`.
+    fn residuals(&mut self, p: &[f64], out: &mut [f64]);
+    /// Writes ∂r/∂p at `p` into `jac`, n × p column-major.
+    fn jacobian(&mut self, p: &[f64], jac: &mut [f64]);
+    /// Both at once.
+    fn both(&mut self, p: &[f64], out: &mut [f64], jac: &mut [f64]) {
+        self.residuals(p, out);
+        self.jacobian(p, jac);
+    }
+}
+
+/// Why the minimiser stopped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Termination {
+    /// The Gauss–Newton step is below [`SIGMA_TOL`] standard errors.
+    Decrement,
+    /// The step fell below [`XTOL`] of the parameters.
+    Step,
+    /// A singular problem stopped reducing the sum of squares ([`FTOL`]).
+    Reduction,
+    /// The gradient is exactly zero.
+    Gradient,
+    /// The residuals are exactly zero.
+    ResidualsZero,
+    /// The Jacobian is not finite at the current point.
+    JacobianNotFinite,
+    /// The evaluation budget ran out.
+    LostPatience,
+}
+
+impl Termination {
+    /// Whether the point is a minimum (to the tolerances above).
+    pub fn converged(self) -> bool {
+        !matches!(self, Self::JacobianNotFinite | Self::LostPatience)
+    }
+
+    /// The reason in words, for the fit report (the numbers are the
+    /// constants above; `tests/fit.rs` checks that they agree).
+    pub fn describe(self) -> &'static str {
+        match self {
+            Self::Decrement => "converged: the Gauss–Newton step would move no parameter by more than 1e-6 of its standard error",
+            Self::Step => "converged: the step is below 1e-10 of the parameters",
+            Self::Reduction => "converged: the sum of squares changes by less than 1e-10 of it",
+            Self::Gradient => "converged: the gradient is zero",
+            Self::ResidualsZero => "converged: the residuals are zero",
+            Self::JacobianNotFinite => "stopped: the Jacobian is not finite at the current parameters",
+            Self::LostPatience => "stopped: no convergence within 200·(p + 1) evaluations of the model",
+        }
+    }
+}
+
+/// Where the minimiser stopped.
+pub struct Minimum {
+    /// The parameters.
+    pub x: Vec<f64>,
+    /// The sum of squares of the weighted residuals there.
+    pub rss: f64,
+    /// JᵀJ there, p × p row-major; `None` where the Jacobian is not finite.
+    pub normal: Option<Vec<f64>>,
+    /// Residual evaluations, the starting point's included.
+    pub evaluations: usize,
+    /// Why it stopped.
+    pub termination: Termination,
+}
+
+/// Minimises ‖r(p)‖² from `x0`; `None` where the residuals are not finite there.
+pub fn minimise<R: Residuals>(model: &mut R, x0: &[f64], n: usize) -> Option<Minimum> {
+    let p = x0.len();
+    let mut x = x0.to_vec();
+    let mut r = vec![0.0; n];
+    let mut jac = vec![0.0; n * p];
+    let mut evaluations = 1;
+    let stop = |x: Vec<f64>, rss, normal, evaluations, termination| {
+        Some(Minimum {
+            x,
+            rss,
+            normal,
+            evaluations,
+            termination,
+        })
+    };
+    if R::FUSED {
+        model.both(&x, &mut r, &mut jac);
+    } else {
+        model.residuals(&x, &mut r);
+    }
+    let mut rss = sum_sq(&r);
+    if !rss.is_finite() {
+        return None;
+    }
+    if !R::FUSED {
+        model.jacobian(&x, &mut jac);
+    }
+    let (mut a, mut g) = (vec![0.0; p * p], vec![0.0; p]);
+    if !normal_equations(&jac, &r, p, &mut a, &mut g) {
+        return stop(x, rss, None, evaluations, Termination::JacobianNotFinite);
+    }
+    if rss == 0.0 {
+        return stop(x, rss, Some(a), evaluations, Termination::ResidualsZero);
+    }
+    // Moré's scaling: the column norms of J, never decreasing.
+    let mut d: Vec<f64> = (0..p)
+        .map(|j| {
+            if a[j * p + j] > 0.0 {
+                a[j * p + j].sqrt()
+            } else {
+                1.0
+            }
+        })
+        .collect();
+    let mut delta = FACTOR * scaled_norm(&d, &x);
+    if delta == 0.0 {
+        delta = FACTOR;
+    }
+    let mut lambda = 0.0;
+    let mut first = true;
+    let mut s = Scratch::new(p);
+    let mut trial = vec![0.0; p];
+    let mut gn_step = vec![0.0; p];
+    let mut r_trial = vec![0.0; n];
+    let mut jac_trial = if R::FUSED {
+        vec![0.0; n * p]
+    } else {
+        Vec::new()
+    };
+    let max_evaluations = PATIENCE * (p + 1);
+    loop {
+        if g.iter().all(|&v| v == 0.0) {
+            return stop(x, rss, Some(a), evaluations, Termination::Gradient);
+        }
+        // The undamped (Gauss–Newton) step measures the distance to the minimum.
+        let gauss_newton = s.factor(&a, 0.0, &d) && s.solve(&g);
+        if gauss_newton {
+            let decrement = -dot(&g, &s.step) / rss;
+            let dof = n.saturating_sub(p).max(1) as f64;
+            if decrement * dof <= SIGMA_TOL * SIGMA_TOL {
+                return stop(x, rss, Some(a), evaluations, Termination::Decrement);
+            }
+            if scaled_norm(&d, &s.step) <= XTOL * scaled_norm(&d, &x) {
+                return stop(x, rss, Some(a), evaluations, Termination::Step);
+            }
+        }
+        gn_step.copy_from_slice(&s.step);
+        // Steps inside the trust region until one reduces the sum of squares.
+        loop {
+            lambda = s.trust_step(&a, &g, &d, delta, lambda, gauss_newton.then_some(&gn_step));
+            let step = &s.step;
+            let pnorm = scaled_norm(&d, step);
+            if !pnorm.is_finite() {
+                return stop(x, rss, None, evaluations, Termination::JacobianNotFinite);
+            }
+            if first {
+                delta = delta.min(pnorm);
+                first = false;
+            }
+            for ((t, xi), st) in trial.iter_mut().zip(&x).zip(step) {
+                *t = xi + st;
+            }
+            evaluations += 1;
+            if R::FUSED {
+                model.both(&trial, &mut r_trial, &mut jac_trial);
+            } else {
+                model.residuals(&trial, &mut r_trial);
+            }
+            // Outside the model's domain (NaN) counts as no reduction at all.
+            let rss_trial = match sum_sq(&r_trial) {
+                s if s.is_finite() => s,
+                _ => f64::INFINITY,
+            };
+            // Relative reductions of S, actual and predicted by the linear
+            // model (MINPACK's actred, prered, dirder).
+            let actual = if 0.01 * rss_trial < rss {
+                1.0 - rss_trial / rss
+            } else {
+                -1.0
+            };
+            let t1 = quad_form(&a, step) / rss;
+            let t2 = lambda * pnorm * pnorm / rss;
+            let predicted = t1 + 2.0 * t2;
+            let dirder = -(t1 + t2);
+            let ratio = if predicted == 0.0 {
+                0.0
+            } else {
+                actual / predicted
+            };
+            if ratio <= 0.25 {
+                let mut temp = if actual >= 0.0 {
+                    0.5
+                } else {
+                    0.5 * dirder / (dirder + 0.5 * actual)
+                };
+                if 0.01 * rss_trial >= rss || temp < 0.1 {
+                    temp = 0.1;
+                }
+                delta = temp * delta.min(10.0 * pnorm);
+                lambda /= temp;
+            } else if lambda == 0.0 || ratio >= 0.75 {
+                delta = 2.0 * pnorm;
+                lambda *= 0.5;
+            }
+            if ratio >= 1e-4 {
+                std::mem::swap(&mut x, &mut trial);
+                std::mem::swap(&mut r, &mut r_trial);
+                rss = rss_trial;
+                if R::FUSED {
+                    std::mem::swap(&mut jac, &mut jac_trial);
+                } else {
+                    model.jacobian(&x, &mut jac);
+                }
+                if !normal_equations(&jac, &r, p, &mut a, &mut g) {
+                    return stop(x, rss, None, evaluations, Termination::JacobianNotFinite);
+                }
+                for (j, dj) in d.iter_mut().enumerate() {
+                    *dj = dj.max(a[j * p + j].sqrt());
+                }
+                if rss == 0.0 {
+                    return stop(x, rss, Some(a), evaluations, Termination::ResidualsZero);
+                }
+                if !gauss_newton && actual.abs() <= FTOL && predicted <= FTOL && ratio <= 2.0 {
+                    return stop(x, rss, Some(a), evaluations, Termination::Reduction);
+                }
+            }
+            if delta <= XTOL * scaled_norm(&d, &x) {
+                return stop(x, rss, Some(a), evaluations, Termination::Step);
+            }
+            if evaluations >= max_evaluations {
+                return stop(x, rss, Some(a), evaluations, Termination::LostPatience);
+            }
+            if ratio >= 1e-4 {
+                break;
+            }
+        }
+    }
+}
+
+/// The initial trust region, relative to ‖D x0‖ (MINPACK's `factor`).
+const FACTOR: f64 = 100.0;
+
+/// Work space of the step computations (p × p factor, vectors of p).
+struct Scratch {
+    p: usize,
+    factor: Vec<f64>,
+    step: Vec<f64>,
+    w: Vec<f64>,
+}
+
+impl Scratch {
+    fn new(p: usize) -> Self {
+        Self {
+            p,
+            factor: vec![0.0; p * p],
+            step: vec![0.0; p],
+            w: vec![0.0; p],
+        }
+    }
+
+    /// Cholesky factor of A + λD²; false where not positive definite.
+    fn factor(&mut self, a: &[f64], lambda: f64, d: &[f64]) -> bool {
+        let p = self.p;
+        self.factor.copy_from_slice(a);
+        for (j, dj) in d.iter().enumerate() {
+            self.factor[j * p + j] += lambda * dj * dj;
+        }
+        cholesky(&mut self.factor, p)
+    }
+
+    /// step = −(A + λD²)⁻¹ g with the current factor; false if not finite.
+    fn solve(&mut self, g: &[f64]) -> bool {
+        for (s, gi) in self.step.iter_mut().zip(g) {
+            *s = -gi;
+        }
+        cholesky_solve(&self.factor, self.p, &mut self.step);
+        self.step.iter().all(|v| v.is_finite())
+    }
+
+    /// ‖L⁻¹ D²δ/‖Dδ‖‖² with the current factor L: −‖Dδ‖ · d‖Dδ‖/dλ.
+    fn slope(&mut self, d: &[f64], dnorm: f64) -> f64 {
+        let p = self.p;
+        for ((w, dj), s) in self.w.iter_mut().zip(d).zip(&self.step) {
+            *w = dj * dj * s / dnorm;
+        }
+        // Forward substitution only: L y = w.
+        for i in 0..p {
+            let mut s = self.w[i];
+            for k in 0..i {
+                s -= self.factor[i * p + k] * self.w[k];
+            }
+            self.w[i] = s / self.factor[i * p + i];
+        }
+        sum_sq(&self.w)
+    }
+
+    /// The step of the trust region ‖Dδ‖ ≤ Δ into `self.step`: the
+    /// Gauss–Newton step when it fits, else (A + λD²)δ = −g with λ such that
+    /// ‖Dδ‖ is within 10 % of Δ, by Moré's safeguarded Newton iteration on λ
+    /// (MINPACK's `lmpar`). Returns λ; `lambda` is the previous one.
+    fn trust_step(
+        &mut self,
+        a: &[f64],
+        g: &[f64],
+        d: &[f64],
+        delta: f64,
+        lambda: f64,
+        gauss_newton: Option<&[f64]>,
+    ) -> f64 {
+        let p = self.p;
+        let mut lower = 0.0;
+        if let Some(gn) = gauss_newton {
+            self.step.copy_from_slice(gn);
+            let dnorm = scaled_norm(d, &self.step);
+            let fp = dnorm - delta;
+            if fp <= 0.1 * delta {
+                return 0.0;
+            }
+            self.factor(a, 0.0, d);
+            lower = fp / delta / self.slope(d, dnorm);
+        }
+        let gnorm = (0..p).map(|j| (g[j] / d[j]).powi(2)).sum::<f64>().sqrt();
+        let mut upper = gnorm / delta;
+        if upper == 0.0 {
+            upper = f64::MIN_POSITIVE / delta.min(0.1);
+        }
+        let mut lam = lambda.clamp(lower, upper);
+        if lam == 0.0 {
+            lam = match gauss_newton {
+                Some(gn) => gnorm / scaled_norm(d, gn),
+                None => 0.001 * upper,
+            };
+        }
+        let mut fp_old = f64::INFINITY;
+        for iteration in 1..=10 {
+            if lam == 0.0 {
+                lam = f64::MIN_POSITIVE.max(0.001 * upper);
+            }
+            if !(self.factor(a, lam, d) && self.solve(g)) {
+                self.step.fill(f64::NAN);
+                return lam;
+            }
+            let dnorm = scaled_norm(d, &self.step);
+            let fp = dnorm - delta;
+            if fp.abs() <= 0.1 * delta
+                || (lower == 0.0 && fp <= fp_old && fp_old < 0.0)
+                || iteration == 10
+            {
+                break;
+            }
+            fp_old = fp;
+            let correction = fp / delta / self.slope(d, dnorm);
+            if fp > 0.0 {
+                lower = lower.max(lam);
+            } else if fp < 0.0 {
+                upper = upper.min(lam);
+            }
+            lam = lower.max(lam + correction);
+        }
+        lam
+    }
+}
+
+fn sum_sq(v: &[f64]) -> f64 {
+    dot(v, v)
+}
+
+/// Σ aᵢbᵢ with four partial sums (independent additions pipeline; the
+/// rounding differs from a left-to-right sum by a few ulp at most).
+#[inline]
+fn dot(a: &[f64], b: &[f64]) -> f64 {
+    let n = a.len().min(b.len());
+    let (a, b) = (&a[..n], &b[..n]);
+    let (mut s0, mut s1, mut s2, mut s3) = (0.0, 0.0, 0.0, 0.0);
+    let mut i = 0;
+    while i + 4 <= n {
+        s0 += a[i] * b[i];
+        s1 += a[i + 1] * b[i + 1];
+        s2 += a[i + 2] * b[i + 2];
+        s3 += a[i + 3] * b[i + 3];
+        i += 4;
+    }
+    while i < n {
+        s0 += a[i] * b[i];
+        i += 1;
+    }
+    (s0 + s1) + (s2 + s3)
+}
+
+/// ‖D v‖.
+fn scaled_norm(d: &[f64], v: &[f64]) -> f64 {
+    d.iter()
+        .zip(v)
+        .map(|(d, v)| (d * v) * (d * v))
+        .sum::<f64>()
+        .sqrt()
+}
+
+/// vᵀ A v for A p × p row-major.
+fn quad_form(a: &[f64], v: &[f64]) -> f64 {
+    let p = v.len();
+    (0..p).map(|i| v[i] * dot(&a[i * p..(i + 1) * p], v)).sum()
+}
+
+/// A = JᵀJ (p × p, row-major) and g = Jᵀr, J column-major n × p; false
+/// where they are not finite (a non-finite derivative makes its column's
+/// norm, A_jj, NaN or infinite). Two and three parameters — most fits of
+/// the project — take one pass over the points with every sum in a register.
+fn normal_equations(jac: &[f64], r: &[f64], p: usize, a: &mut [f64], g: &mut [f64]) -> bool {
+    let n = r.len();
+    match p {
+        2 => {
+            let (c0, c1) = (&jac[..n], &jac[n..2 * n]);
+            let (mut a00, mut a01, mut a11, mut g0, mut g1) = (0.0, 0.0, 0.0, 0.0, 0.0);
+            for ((&x0, &x1), &ri) in c0.iter().zip(c1).zip(r) {
+                a00 += x0 * x0;
+                a01 += x0 * x1;
+                a11 += x1 * x1;
+                g0 += x0 * ri;
+                g1 += x1 * ri;
+            }
+            a.copy_from_slice(&[a00, a01, a01, a11]);
+            g.copy_from_slice(&[g0, g1]);
+        }
+        3 => {
+            let (c0, c1, c2) = (&jac[..n], &jac[n..2 * n], &jac[2 * n..3 * n]);
+            let [mut a00, mut a01, mut a02, mut a11, mut a12, mut a22] = [0.0; 6];
+            let [mut g0, mut g1, mut g2] = [0.0; 3];
+            for (((&x0, &x1), &x2), &ri) in c0.iter().zip(c1).zip(c2).zip(r) {
+                a00 += x0 * x0;
+                a01 += x0 * x1;
+                a02 += x0 * x2;
+                a11 += x1 * x1;
+                a12 += x1 * x2;
+                a22 += x2 * x2;
+                g0 += x0 * ri;
+                g1 += x1 * ri;
+                g2 += x2 * ri;
+            }
+            a.copy_from_slice(&[a00, a01, a02, a01, a11, a12, a02, a12, a22]);
+            g.copy_from_slice(&[g0, g1, g2]);
+        }
+        _ => {
+            for i in 0..p {
+                let ci = &jac[i * n..(i + 1) * n];
+                g[i] = dot(ci, r);
+                for k in 0..=i {
+                    let v = dot(ci, &jac[k * n..(k + 1) * n]);
+                    a[i * p + k] = v;
+                    a[k * p + i] = v;
+                }
+            }
+        }
+    }
+    (0..p).all(|j| a[j * p + j].is_finite())
+}
+
+/// In-place Cholesky factor L (lower triangle of `m`, row-major p × p) of a
+/// symmetric matrix; false where a pivot is not positive.
+pub fn cholesky(m: &mut [f64], p: usize) -> bool {
+    for j in 0..p {
+        let mut s = m[j * p + j];
+        for k in 0..j {
+            s -= m[j * p + k] * m[j * p + k];
+        }
+        if s <= 0.0 || !s.is_finite() {
+            return false;
+        }
+        let l = s.sqrt();
+        m[j * p + j] = l;
+        for i in j + 1..p {
+            let mut s = m[i * p + j];
+            for k in 0..j {
+                s -= m[i * p + k] * m[j * p + k];
+            }
+            m[i * p + j] = s / l;
+        }
+    }
+    true
+}
+
+/// Solves L Lᵀ x = b in place (L from [`cholesky`]).
+pub fn cholesky_solve(l: &[f64], p: usize, b: &mut [f64]) {
+    for i in 0..p {
+        let mut s = b[i];
+        for k in 0..i {
+            s -= l[i * p + k] * b[k];
+        }
+        b[i] = s / l[i * p + i];
+    }
+    for i in (0..p).rev() {
+        let mut s = b[i];
+        for k in i + 1..p {
+            s -= l[k * p + i] * b[k];
+        }
+        b[i] = s / l[i * p + i];
+    }
+}
