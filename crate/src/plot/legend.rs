@@ -26,6 +26,8 @@ pub enum Sample {
     Triangle(RGBColor),
     /// A diagonal cross.
     Cross(RGBColor),
+    /// A pale filled band, as a shaded range (a fit window).
+    Band(RGBColor),
 }
 
 /// Dash and gap of a dotted line, CSS px (a dashed line is 7 and 4–5).
@@ -121,6 +123,13 @@ where
                 style.px(4.0),
                 c.stroke_width(style.px(1.5)),
             ))?,
+            Sample::Band(c) => {
+                let d = line_h * 3 / 10;
+                area.draw(&Rectangle::new(
+                    [(a.0, y - d), (b.0, y + d)],
+                    c.mix(0.35).filled(),
+                ))?
+            }
         }
         let text_style = font.clone().pos(plotters::style::text_anchor::Pos::new(
             plotters::style::text_anchor::HPos::Left,

@@ -8,6 +8,7 @@ pub mod hall;
 pub mod halperin_nelson;
 pub mod hc2_angle;
 pub mod legend;
+pub mod loop_analysis;
 pub mod magnet_loops;
 pub mod measure;
 pub mod resistive;
@@ -17,6 +18,7 @@ pub mod u_scan;
 pub mod vacancy;
 pub mod xmcd;
 pub mod zfc_fc;
+pub mod zfc_fc_branches;
 
 use plotters::coord::Shift;
 use plotters::drawing::DrawingAreaErrorKind;
@@ -69,6 +71,18 @@ impl Frame {
             x,
             y,
         }
+    }
+}
+
+/// Decimals that tell apart tick labels about `span / labels` apart: 0 for
+/// steps of 1 and more, so that the paper's axes keep their whole numbers
+/// while the same figure on a researcher's data (0.5 Ω, 20 mK) still reads.
+pub fn decimals(span: f64, labels: usize) -> usize {
+    let step = span.abs() / labels.max(1) as f64;
+    if step.is_finite() && step > 0.0 {
+        (-step.log10()).ceil().clamp(0.0, 6.0) as usize
+    } else {
+        0
     }
 }
 

@@ -5,7 +5,7 @@
 use super::legend::{draw_legend, Corner, Sample};
 use super::style::HouseMesh;
 use super::style::{okabe_ito, Style, GRID};
-use super::{Frame, PlotError};
+use super::{decimals, Frame, PlotError};
 use crate::physics::resistive::TransitionTemperatures;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -28,10 +28,22 @@ pub struct RtFigure<'a> {
     pub curves: &'a [RtCurve<'a>],
     /// Logarithmic temperature axis.
     pub log_t: bool,
+    /// The temperatures of the inset, K: [`INSET_K`] for the paper's
+    /// samples, [`inset_around`] their transition for other data.
+    pub inset_k: (f64, f64),
 }
 
-/// Window of the inset, K.
+/// Window of the inset for the paper's samples, K.
 pub const INSET_K: (f64, f64) = (1.5, 2.6);
+
+/// An inset around a transition from `zero` (or the midpoint, or the
+/// onset) to `onset`, K: the transition's width again on either side, and
+/// at least 10 % of the onset temperature in all.
+pub fn inset_around(t: &TransitionTemperatures) -> (f64, f64) {
+    let low = t.zero.or(t.mid).unwrap_or(t.onset);
+    let width = (t.onset - low).max(0.05 * t.onset);
+    ((low - width).max(0.0), t.onset + width)
+}
 
 const COLOURS: [RGBColor; 3] = [okabe_ito::VERMILLION, okabe_ito::BLUE, okabe_ito::GREEN];
 
@@ -47,13 +59,14 @@ fn sample(i: usize) -> Sample {
 
 /// The temperature span of the main panel, K: from the lowest temperature
 /// of any curve (at least 0.1 K on the log axis, 0 K on the linear one) to
-/// the highest (at least 3 K).
+/// the highest.
 pub fn t_span(fig: &RtFigure) -> (f64, f64) {
     let t_max = fig
         .curves
         .iter()
         .filter_map(|c| c.t.last().copied())
-        .fold(3.0, f64::max);
+        .fold(0.0, f64::max);
+    let t_max = if t_max > 0.0 { t_max } else { 3.0 };
     let t_min = fig
         .curves
         .iter()
@@ -86,8 +99,13 @@ where
         .curves
         .iter()
         .flat_map(|c| c.r.iter().copied())
-        .fold(1.0, f64::max)
-        * 1.05;
+        .fold(0.0, f64::max);
+    let r_top = if r_top > 0.0 { r_top * 1.05 } else { 1.0 };
+    // Whole numbers on the paper's axes; as many decimals as other data need.
+    let (dx, dy) = (
+        decimals(if fig.log_t { 0.0 } else { t_max - t_min }, 10),
+        decimals(r_top, 10),
+    );
     let points =
         |c: &RtCurve| -> Vec<(f64, f64)> { c.t.iter().copied().zip(c.r.iter().copied()).collect() };
     macro_rules! main_panel {
@@ -107,13 +125,15 @@ where
                 })
                 .y_desc("R_s (Ω/□)")
                 .x_label_formatter(&|v| {
-                    if *v >= 1.0 {
+                    if dx > 0 {
+                        format!("{v:.dx$}")
+                    } else if *v >= 1.0 {
                         format!("{v:.0}")
                     } else {
                         format!("{v:.1}")
                     }
                 })
-                .y_label_formatter(&|v| format!("{v:.0}"))
+                .y_label_formatter(&|v| format!("{v:.dy$}"))
                 .house(style)
                 .draw()?;
             for (i, c) in fig.curves.iter().enumerate() {
@@ -173,30 +193,32 @@ where
         ((x1 - x0).max(40) as u32, (y1 - y0).max(40) as u32),
     );
     inset.fill(&WHITE)?;
+    let inset_k = fig.inset_k;
     let inside = |c: &RtCurve| -> Vec<(f64, f64)> {
         points(c)
             .into_iter()
-            .filter(|p| (INSET_K.0..=INSET_K.1).contains(&p.0))
+            .filter(|p| (inset_k.0..=inset_k.1).contains(&p.0))
             .collect()
     };
     let r_in = fig
         .curves
         .iter()
         .flat_map(|c| inside(c).into_iter().map(|p| p.1))
-        .fold(1.0, f64::max)
-        * 1.08;
+        .fold(0.0, f64::max);
+    let r_in = if r_in > 0.0 { r_in * 1.08 } else { 1.0 };
+    let (ix, iy) = (decimals(inset_k.1 - inset_k.0, 6).max(1), decimals(r_in, 4));
     let mut zoom = ChartBuilder::on(&inset)
         .margin(style.px(4.0))
         .x_label_area_size(style.px(32.0))
         .y_label_area_size(style.px(52.0))
-        .build_cartesian_2d(INSET_K.0..INSET_K.1, 0.0..r_in)?;
+        .build_cartesian_2d(inset_k.0..inset_k.1, 0.0..r_in)?;
     zoom.configure_mesh()
         .x_labels(6)
         .y_labels(4)
         .x_desc("T (K)")
         .y_desc("R_s (Ω/□)")
-        .x_label_formatter(&|v| format!("{v:.1}"))
-        .y_label_formatter(&|v| format!("{v:.0}"))
+        .x_label_formatter(&|v| format!("{v:.ix$}"))
+        .y_label_formatter(&|v| format!("{v:.iy$}"))
         .label_style(font(11.0))
         .axis_desc_style(font(11.0))
         .light_line_style(TRANSPARENT)
@@ -225,7 +247,7 @@ where
                 (tt.zero, 0.0, 2),
             ];
             for (t, r, kind) in marks {
-                let Some(t) = t.filter(|t| (INSET_K.0..=INSET_K.1).contains(t)) else {
+                let Some(t) = t.filter(|t| (inset_k.0..=inset_k.1).contains(t)) else {
                     continue;
                 };
                 let s = ShapeStyle::from(&okabe_ito::BLACK).stroke_width(style.px(1.5));
