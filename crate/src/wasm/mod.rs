@@ -2,6 +2,7 @@
 //! core and converts the result. No physics here, and nothing that can panic:
 //! a panic would trap the module for every figure on the page.
 
+pub mod analysis;
 pub mod annealing;
 pub mod bkt;
 pub mod canvas;
