@@ -12,7 +12,7 @@ use ktao::physics::halperin_nelson::hn_law;
 use ktao::physics::loop_processing::LoopOptions;
 use ktao::plot::hall::{draw_hall, HallFigure, HallSample};
 use ktao::plot::loop_analysis::{draw_loop_analysis, LoopAnalysisFigure};
-use ktao::plot::resistive::{draw_rt, inset_around, RtCurve, RtFigure};
+use ktao::plot::resistive::{draw_rt, inset_around, inset_for, RtCurve, RtFigure};
 use ktao::plot::zfc_fc_branches::draw_zfc_fc_branches;
 use ktao::plot::{measure, render_svg, style::Style, Frame};
 
@@ -58,12 +58,12 @@ fn measured_loop_in_both_views() {
         assert!(f.px[0] < f.px[1] && f.py[0] < f.py[1]);
         if corrected {
             assert!(svg.contains("H − H₀ (Oe)") && svg.contains("μ_B per interface unit cell"));
-            assert!(svg.contains("±M_s = ±1.68"), "{}", &svg[..200]);
+            assert!(svg.contains("±M_s = ±1.68 × 10⁻⁷ emu"), "{}", &svg[..200]);
             // The frame spans ±M_s in emu.
             assert!(f.y[0] < -1.68e-7 && f.y[1] > 1.68e-7 && f.y[1] < 3e-7);
         } else {
             assert!(svg.contains("H (Oe)") && svg.contains("m (10⁻⁷ emu)"));
-            assert!(svg.contains("background: χ = -2.2"));
+            assert!(svg.contains("background: χ = -2.20 × 10⁻¹¹ emu/Oe"));
             assert!(!svg.contains("μ_B per interface unit cell"));
         }
     }
@@ -121,7 +121,7 @@ fn rt_of_a_half_ohm_sample_has_readable_ticks_and_an_inset_at_its_transition() {
             transitions: Some(&a.transitions),
         }],
         log_t: false,
-        inset_k: inset,
+        inset_k: Some(inset),
     };
     let svg = render_svg(900, 560, &measure::approximate, |area| {
         draw_rt(area, &fig, &Style::default())
@@ -135,10 +135,41 @@ fn rt_of_a_half_ohm_sample_has_readable_ticks_and_an_inset_at_its_transition() {
         .filter_map(|t| t.rsplit('>').next())
         .map(str::trim)
         .collect();
-    assert!(texts.contains(&"0.05") && texts.contains(&"0.60"), "{texts:?}");
-    assert!(!texts.contains(&"1.0") && !texts.contains(&"3.0"), "{texts:?}");
+    assert!(
+        texts.contains(&"0.05") && texts.contains(&"0.60"),
+        "{texts:?}"
+    );
+    assert!(
+        !texts.contains(&"1.0") && !texts.contains(&"3.0"),
+        "{texts:?}"
+    );
     // The inset's markers: onset triangle, midpoint circle, zero cross.
     assert!(svg.contains("<circle") && svg.contains("<polygon"));
+    // On data that are all transition there is no inset: T_c is marked on
+    // the main panel, whose axis starts near the data.
+    let near: Vec<f64> = a.t.iter().map(|t| t + 2.0).collect();
+    let b = analyze_rt(&near, &a.r, &RtOptions::default()).unwrap();
+    let mut fig = RtFigure {
+        curves: &[RtCurve {
+            name: "sample",
+            t: &b.t,
+            r: &b.r,
+            transitions: Some(&b.transitions),
+        }],
+        log_t: false,
+        inset_k: None,
+    };
+    assert_eq!(inset_for(&fig, &b.transitions), None);
+    fig.inset_k = None;
+    let mut frame = None;
+    let svg = render_svg(900, 560, &measure::approximate, |area| {
+        frame = Some(draw_rt(area, &fig, &Style::default())?);
+        Ok(())
+    })
+    .unwrap();
+    assert!(svg.contains("<circle") && svg.contains("<polygon"));
+    let f = frame.unwrap();
+    assert!(f.x[0] > 2.1 && f.x[0] < 2.2, "{:?}", f.x);
 }
 
 #[test]

@@ -59,7 +59,7 @@ fn fig1b_shows_both_samples_log_and_linear_with_marked_transitions() {
         let fig = RtFigure {
             curves: &curves,
             log_t,
-            inset_k: INSET_K,
+            inset_k: Some(INSET_K),
         };
         let mut frame = None;
         let svg = render_svg(900, 560, &measure::approximate, |a| {

@@ -4,6 +4,8 @@
 //! saturation windows, or the loop corrected (centred, background
 //! subtracted) with ±M_s and a second axis in μ_B per interface unit cell.
 
+use super::data_preview::tick;
+use super::hall::times_ten;
 use super::legend::{draw_legend, Corner, Sample};
 use super::series::{decade, power_of_ten};
 use super::style::{okabe_ito, HouseMesh, Style};
@@ -113,6 +115,7 @@ where
         chart
             .configure_secondary_axes()
             .y_desc("μ_B per interface unit cell")
+            .y_label_formatter(&tick)
             .house(style)
             .draw()?;
     }
@@ -154,9 +157,9 @@ where
         line(x0, w_lo.max(x0), -rep.ms),
     ])?;
     let fit_label = if fig.corrected {
-        format!("±M_s = ±{:.3e} emu", rep.ms)
+        format!("±M_s = ±{} emu", times_ten(rep.ms))
     } else {
-        format!("background: χ = {:.3e} emu/Oe", rep.slope)
+        format!("background: χ = {} emu/Oe", times_ten(rep.slope))
     };
     let window_label = format!("fitted where |H − H₀| ≥ {:.0} Oe", rep.h_sat_oe);
     let data_label = if fig.corrected {

@@ -7,6 +7,7 @@ use super::style::HouseMesh;
 use super::style::{okabe_ito, Style, GRID};
 use super::{decimals, Frame, PlotError};
 use crate::physics::resistive::TransitionTemperatures;
+use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -29,8 +30,9 @@ pub struct RtFigure<'a> {
     /// Logarithmic temperature axis.
     pub log_t: bool,
     /// The temperatures of the inset, K: [`INSET_K`] for the paper's
-    /// samples, [`inset_around`] their transition for other data.
-    pub inset_k: (f64, f64),
+    /// samples, [`inset_around`] their transition for other data; `None`
+    /// marks T_c on the main panel instead (data that are all transition).
+    pub inset_k: Option<(f64, f64)>,
 }
 
 /// Window of the inset for the paper's samples, K.
@@ -57,9 +59,20 @@ fn sample(i: usize) -> Sample {
     }
 }
 
+/// The inset for data other than the paper's: around the transition
+/// ([`inset_around`]) when it takes less than 30 % of the main panel's
+/// temperatures, else none (the main panel shows the transition itself, and
+/// T_c is marked there).
+pub fn inset_for(fig: &RtFigure, t: &TransitionTemperatures) -> Option<(f64, f64)> {
+    let (lo, hi) = t_span(fig);
+    let inset = inset_around(t);
+    (inset.1 - inset.0 < 0.3 * (hi - lo)).then_some(inset)
+}
+
 /// The temperature span of the main panel, K: from the lowest temperature
-/// of any curve (at least 0.1 K on the log axis, 0 K on the linear one) to
-/// the highest.
+/// of any curve (at least 0.1 K on the log axis; on the linear one 0 K,
+/// unless the data start above 30 % of the highest temperature) to the
+/// highest.
 pub fn t_span(fig: &RtFigure) -> (f64, f64) {
     let t_max = fig
         .curves
@@ -74,6 +87,8 @@ pub fn t_span(fig: &RtFigure) -> (f64, f64) {
         .fold(t_max, f64::min);
     if fig.log_t {
         (t_min.clamp(0.1, t_max * 0.5), t_max)
+    } else if t_min > 0.3 * t_max {
+        ((t_min - 0.02 * (t_max - t_min)).max(0.0), t_max)
     } else {
         (0.0, t_max)
     }
@@ -144,6 +159,9 @@ where
                 } else {
                     chart.draw_series(DashedLineSeries::new(pts, dash.0, dash.1, line(colour)))?;
                 }
+                if fig.inset_k.is_none() {
+                    draw_marks(&mut chart, c, (t_min, t_max), style)?;
+                }
             }
             frame
         }};
@@ -165,6 +183,10 @@ where
         ("zero (1 % R_N)", Sample::Cross(okabe_ito::BLACK)),
     ]);
     let legend = draw_legend(area, &frame, Corner::UpperLeft, &entries, style)?;
+    let Some(inset_k) = fig.inset_k else {
+        area.present()?;
+        return Ok(frame);
+    };
 
     // Inset: the transition, where the curves never go. On the linear axis
     // that is the lower right, under the metallic rise (R stays below
@@ -193,7 +215,6 @@ where
         ((x1 - x0).max(40) as u32, (y1 - y0).max(40) as u32),
     );
     inset.fill(&WHITE)?;
-    let inset_k = fig.inset_k;
     let inside = |c: &RtCurve| -> Vec<(f64, f64)> {
         points(c)
             .into_iter()
@@ -225,7 +246,6 @@ where
         .bold_line_style(GRID.stroke_width(style.px(1.0)))
         .axis_style(BLACK.stroke_width(style.px(1.0)))
         .draw()?;
-    let marker = style.px(4.0);
     for (i, c) in fig.curves.iter().enumerate() {
         let colour = COLOURS[i % COLOURS.len()];
         if i % 2 == 0 {
@@ -238,28 +258,46 @@ where
                 line(colour),
             ))?;
         }
-        // T_c onset (triangle), midpoint (circle), zero (cross) on the curve.
-        if let Some(tt) = c.transitions {
-            let rn = tt.r_normal;
-            let marks = [
-                (Some(tt.onset), 0.9 * rn, 0),
-                (tt.mid, 0.5 * rn, 1),
-                (tt.zero, 0.0, 2),
-            ];
-            for (t, r, kind) in marks {
-                let Some(t) = t.filter(|t| (inset_k.0..=inset_k.1).contains(t)) else {
-                    continue;
-                };
-                let s = ShapeStyle::from(&okabe_ito::BLACK).stroke_width(style.px(1.5));
-                let el: DynElement<DB, (f64, f64)> = match kind {
-                    0 => TriangleMarker::new((t, r), marker + 1, s).into_dyn(),
-                    1 => Circle::new((t, r), marker, s).into_dyn(),
-                    _ => Cross::new((t, r), marker, s).into_dyn(),
-                };
-                zoom.draw_series(std::iter::once(el))?;
-            }
-        }
+        draw_marks(&mut zoom, c, inset_k, style)?;
     }
     area.present()?;
     Ok(frame)
+}
+
+/// T_c onset (triangle), midpoint (circle) and zero (cross) of curve `c` on
+/// `chart`, those inside `within` (K).
+fn draw_marks<DB, X>(
+    chart: &mut ChartContext<'_, DB, Cartesian2d<X, RangedCoordf64>>,
+    c: &RtCurve,
+    within: (f64, f64),
+    style: &Style,
+) -> Result<(), PlotError>
+where
+    DB: DrawingBackend,
+    DB::ErrorType: 'static,
+    X: Ranged<ValueType = f64>,
+{
+    let Some(tt) = c.transitions else {
+        return Ok(());
+    };
+    let marker = style.px(4.0);
+    let rn = tt.r_normal;
+    let marks = [
+        (Some(tt.onset), 0.9 * rn, 0),
+        (tt.mid, 0.5 * rn, 1),
+        (tt.zero, 0.0, 2),
+    ];
+    for (t, r, kind) in marks {
+        let Some(t) = t.filter(|t| (within.0..=within.1).contains(t)) else {
+            continue;
+        };
+        let s = ShapeStyle::from(&okabe_ito::BLACK).stroke_width(style.px(1.5));
+        let el: DynElement<DB, (f64, f64)> = match kind {
+            0 => TriangleMarker::new((t, r), marker + 1, s).into_dyn(),
+            1 => Circle::new((t, r), marker, s).into_dyn(),
+            _ => Cross::new((t, r), marker, s).into_dyn(),
+        };
+        chart.draw_series(std::iter::once(el))?;
+    }
+    Ok(())
 }

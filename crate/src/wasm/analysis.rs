@@ -27,7 +27,7 @@ use crate::plot::hall::{draw_hall, HallFigure, HallSample};
 use crate::plot::halperin_nelson::{draw_halperin_nelson, fitted_curve, HnFigure};
 use crate::plot::hc2_angle::{draw_hc2_angle, Hc2AngleFigure};
 use crate::plot::loop_analysis::{draw_loop_analysis, LoopAnalysisFigure};
-use crate::plot::resistive::{draw_rt, inset_around, RtCurve, RtFigure};
+use crate::plot::resistive::{draw_rt, inset_for, RtCurve, RtFigure};
 use crate::plot::style::Style;
 use crate::plot::zfc_fc_branches::draw_zfc_fc_branches;
 use crate::plot::{Frame, PlotError};
@@ -320,20 +320,21 @@ where
                 },
                 style,
             ),
-            _ => draw_rt(
-                area,
-                &RtFigure {
-                    curves: &[RtCurve {
-                        name: &o.label,
-                        t: &a.t,
-                        r: &a.r,
-                        transitions: Some(&a.transitions),
-                    }],
+            _ => {
+                let curves = [RtCurve {
+                    name: &o.label,
+                    t: &a.t,
+                    r: &a.r,
+                    transitions: Some(&a.transitions),
+                }];
+                let mut fig = RtFigure {
+                    curves: &curves,
                     log_t: false,
-                    inset_k: inset_around(&a.transitions),
-                },
-                style,
-            ),
+                    inset_k: None,
+                };
+                fig.inset_k = inset_for(&fig, &a.transitions);
+                draw_rt(area, &fig, style)
+            }
         },
         Computed::Iv(a) => draw_bkt(
             area,
