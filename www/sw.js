@@ -3,7 +3,25 @@
 // loaded, so one visit caches everything a figure needs.
 const CACHE = 'ktao-v1';
 
-self.addEventListener('install', () => self.skipWaiting());
+// What analyze.html needs offline and cannot list itself: its reader runs in
+// a worker, whose requests (the worker, the library it loads) do not appear
+// among the page's resources. Cached when the service worker installs
+// (relative to its scope; the library's files are those of www/pkg).
+const PRECACHE = [
+  'analyze.html', 'favicon.svg', 'css/site.css', 'css/figure.css', 'css/analyze.css',
+  'js/analyze/main.js', 'js/analyze/worker.js', 'js/analyze/shared.js', 'js/analyze/analyses/index.js',
+  'js/analyze/analyses/hall.js', 'js/analyze/analyses/hc2-angle.js', 'js/analyze/analyses/hc2-temperature.js',
+  'js/analyze/analyses/iv.js', 'js/analyze/analyses/loop.js', 'js/analyze/analyses/rt.js',
+  'js/analyze/analyses/zfc-fc.js', 'js/ktao.js', 'js/dom.js', 'js/format.js', 'js/export.js', 'js/pointer.js',
+  'js/offline.js', 'pkg/ktao.js', 'pkg/ktao_bg.wasm',
+];
+
+self.addEventListener('install', (event) => {
+  self.skipWaiting();
+  event.waitUntil(caches.open(CACHE).then((c) => Promise.all(
+    PRECACHE.map((u) => c.add(new URL(u, self.registration.scope)).catch(() => {})),
+  )));
+});
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
 
 self.addEventListener('message', (event) => {
