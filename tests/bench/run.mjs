@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { wasmTimings } from './wasm.mjs';
 import { pageTimings, printPageTable } from './pages.mjs';
+import { analyzeTimings, printAnalyzeTable } from './analyze.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const lines = (out) => out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
@@ -42,3 +43,4 @@ const bin = readFileSync(`${root}www/pkg/ktao_bg.wasm`);
 console.log(`\nRelease ktao_bg.wasm: ${(bin.length / 1024).toFixed(1)} KiB raw, ${(gzipSync(bin, { level: 9 }).length / 1024).toFixed(1)} KiB gzip -9`);
 
 printPageTable(await pageTimings());
+printAnalyzeTable(await analyzeTimings());
