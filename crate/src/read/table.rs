@@ -83,20 +83,31 @@ pub fn read_rows(
         // each value goes straight into its column (a row that is refused
         // is taken back out below). The delimiter, quote and newline are
         // ASCII, so every cut falls on a char boundary.
-        let mut take = |k: usize, f: &str, fast: Option<f64>| {
-            push_field(
-                &mut values,
-                k,
-                f,
-                fast,
-                decimal_comma,
-                &mut numbers,
-                &mut extra,
-            )
-        };
+        macro_rules! take {
+            ($k:expr, $f:expr, $fast:expr) => {
+                push_field(
+                    &mut values,
+                    $k,
+                    $f,
+                    $fast,
+                    decimal_comma,
+                    &mut numbers,
+                    &mut extra,
+                )
+            };
+        }
         let (mut start, mut quoted) = (pos, false);
         let mut j: usize;
         'fields: loop {
+            // An empty field (half the columns of an MPMS3 file are).
+            if start < end_all && bytes[start] == d {
+                if let Some(col) = values.get_mut(nfields) {
+                    col.push(f64::NAN);
+                }
+                nfields += 1;
+                start += 1;
+                continue;
+            }
             // A plain number followed by the delimiter or the line's end
             // is read where it stands.
             let (q, fast) = text::scan_number(bytes, start);
@@ -104,7 +115,7 @@ pub fn read_rows(
             let next = bytes.get(q).copied().filter(|_| q < end_all);
             let cr_end = next == Some(b'\r') && bytes.get(q + 1).is_none_or(|&c| c == b'\n');
             if next == Some(d) || next == Some(b'\n') || next.is_none() || cr_end {
-                take(nfields, &body[start..q], fast);
+                take!(nfields, &body[start..q], fast);
                 nfields += 1;
                 if next == Some(d) {
                     start = q + 1;
@@ -118,7 +129,7 @@ pub fn read_rows(
             while j < end_all {
                 let b = bytes[j];
                 if b == d {
-                    take(nfields, &body[start..j], None);
+                    take!(nfields, &body[start..j], None);
                     nfields += 1;
                     start = j + 1;
                     continue 'fields;
@@ -135,7 +146,7 @@ pub fn read_rows(
                 j += 1;
             }
             let last = &body[start..j];
-            take(nfields, last.strip_suffix('\r').unwrap_or(last), None);
+            take!(nfields, last.strip_suffix('\r').unwrap_or(last), None);
             nfields += 1;
             break;
         }
