@@ -9,11 +9,12 @@ const CACHE = 'ktao-v1';
 // (relative to its scope; the library's files are those of www/pkg).
 const PRECACHE = [
   'analyze.html', 'favicon.svg', 'css/site.css', 'css/figure.css', 'css/analyze.css',
-  'js/analyze/main.js', 'js/analyze/worker.js', 'js/analyze/shared.js', 'js/analyze/analyses/index.js',
-  'js/analyze/analyses/hall.js', 'js/analyze/analyses/hc2-angle.js', 'js/analyze/analyses/hc2-temperature.js',
-  'js/analyze/analyses/iv.js', 'js/analyze/analyses/loop.js', 'js/analyze/analyses/rt.js',
-  'js/analyze/analyses/zfc-fc.js', 'js/ktao.js', 'js/dom.js', 'js/format.js', 'js/export.js', 'js/pointer.js',
-  'js/offline.js', 'pkg/ktao.js', 'pkg/ktao_bg.wasm',
+  'js/analyze/main.js', 'js/analyze/worker.js', 'js/analyze/file.js', 'js/analyze/exports.js',
+  'js/analyze/shared.js', 'js/analyze/analyses/index.js', 'js/analyze/analyses/hall.js',
+  'js/analyze/analyses/hc2-angle.js', 'js/analyze/analyses/hc2-temperature.js', 'js/analyze/analyses/iv.js',
+  'js/analyze/analyses/loop.js', 'js/analyze/analyses/rt.js', 'js/analyze/analyses/zfc-fc.js',
+  'js/ktao.js', 'js/dom.js', 'js/format.js', 'js/export.js', 'js/pointer.js', 'js/offline.js',
+  'pkg/ktao.js', 'pkg/ktao_bg.wasm',
 ];
 
 self.addEventListener('install', (event) => {

@@ -3,11 +3,12 @@
 // fitted number, its error and unit, and the exports. The analyses are
 // declared in js/analyze/analyses/; this module wires the page.
 import { loadKtao } from '../ktao.js';
-import { el, download } from '../dom.js';
-import { exportPng, exportSvg, exportCsv } from '../export.js';
+import { el } from '../dom.js';
 import { setupPointer } from '../pointer.js';
 import { ANALYSES } from './analyses/index.js';
 import { inUnit, optionInput, fixed } from './shared.js';
+import { readInWorker, size, showFile, guessAnalysis } from './file.js';
+import { buildExports, rowsText } from './exports.js';
 import '../offline.js';
 
 const $ = (id) => document.getElementById(id);
@@ -27,38 +28,12 @@ const page = {
 // For the page's tests and for the curious reader's console.
 window.ktaoAnalyze = page;
 
-// ---- reading, in the worker -------------------------------------------------
-
-const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
-const pending = new Map();
-let asked = 0;
-worker.addEventListener('message', (e) => {
-  const done = pending.get(e.data.id);
-  pending.delete(e.data.id);
-  done?.(e.data);
-});
-worker.addEventListener('error', (e) => {
-  e.preventDefault();
-  for (const done of pending.values()) done({ error: `the file reader could not start: ${e.message ?? 'unknown error'}` });
-  pending.clear();
-});
-
-function read(file) {
-  return new Promise((resolve) => {
-    const id = ++asked;
-    pending.set(id, resolve);
-    worker.postMessage({ id, file });
-  });
-}
-
-const size = (n) => (n < 1e3 ? `${n} bytes` : n < 1e6 ? `${(n / 1e3).toFixed(1)} kB` : `${(n / 1e6).toFixed(1)} MB`);
-
 async function openFile(file) {
   if (!file) return;
   showError('');
   ui.progress.textContent = `Reading ${file.name} (${size(file.size)}) …`;
   document.body.dataset.reading = 'true';
-  const [answer] = await Promise.all([read(file), ready]);
+  const [answer] = await Promise.all([readInWorker(file), ready]);
   delete document.body.dataset.reading;
   document.body.dataset.reads = String(Number(document.body.dataset.reads ?? 0) + 1);
   if (answer.error) {
@@ -69,63 +44,10 @@ async function openFile(file) {
   page.file = answer.file;
   page.name = file.name;
   ui.progress.textContent = `Read ${file.name}: ${answer.file.rows.toLocaleString('en')} rows in ${Math.round(answer.ms)} ms.`;
-  showFile(answer.file, file);
+  showFile(ui, answer.file, file);
   ui.analysis.value = guessAnalysis(answer.file);
   setupAnalysis();
   document.body.dataset.files = String(Number(document.body.dataset.files ?? 0) + 1);
-}
-
-// ---- the file ----------------------------------------------------------------
-
-const INSTRUMENT_NAMES = { MPMS3: 'MPMS3 (SQUID-VSM)', 'MPMS-XL': 'MPMS-XL', 'PPMS Resistivity': 'PPMS Resistivity', 'PPMS ETO': 'PPMS ETO', 'PPMS AC Transport': 'PPMS AC Transport', 'PPMS VSM': 'PPMS VSM' };
-const FORMAT_NAMES = { multivu: 'Quantum Design MultiVu .dat', csv: 'CSV', tsv: 'TSV' };
-
-function showFile(f, file) {
-  const facts = [
-    ['File', `${file.name} (${size(file.size)})`],
-    ['Format', FORMAT_NAMES[f.format] ?? f.format],
-    ['Instrument', f.instrument ? INSTRUMENT_NAMES[f.instrument] ?? f.instrument : 'not stated'],
-    ['Rows', f.rows.toLocaleString('en')],
-    ['Skipped rows', String(f.skippedRows)],
-    ['Columns', `${f.columns.length} (${f.columns.filter((c) => c.count > 0).length} with numbers)`],
-    ['Encoding', `${f.metadata.encoding}, ${f.metadata.lineEnding} line ends`],
-  ];
-  if (f.metadata.title) facts.push(['Title', f.metadata.title]);
-  if (f.metadata.time?.first) facts.push(['Measured', `${f.metadata.time.first} to ${f.metadata.time.last}`]);
-  ui.facts.replaceChildren();
-  for (const [k, v] of facts) {
-    const key = k.toLowerCase().replace(/\s+/g, '-');
-    ui.facts.append(el('dt', {}, k), el('dd', { 'data-fact': key }, v));
-  }
-  ui.warnings.replaceChildren(...f.warnings.map((w) => el('li', {}, w)));
-  ui.warnings.hidden = f.warnings.length === 0;
-  ui.info.hidden = false;
-}
-
-/** The analysis a file most likely wants, from the quantities found in it. */
-function guessAnalysis(f) {
-  const q = f.quantities;
-  const col = (header) => f.columns.find((c) => c.header === header);
-  const span = (header) => {
-    const v = col(header)?.values ?? [];
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (const x of v) if (Number.isFinite(x)) { lo = Math.min(lo, x); hi = Math.max(hi, x); }
-    return { lo, hi };
-  };
-  if (q.moment) {
-    const h = q.field ? span(q.field) : { lo: 0, hi: 0 };
-    return h.lo < 0 && h.hi > 0 ? 'loop' : 'zfc-fc';
-  }
-  if (q.current && q.voltage) return 'iv';
-  if (q.angle && !q.resistance.length) return 'hc2-angle';
-  if (f.columns.some((c) => /h_?c2/i.test(c.name))) return 'hc2-temperature';
-  if (q.hall) return 'hall';
-  if (q.resistance.length) {
-    const h = q.field ? span(q.field) : { lo: 0, hi: 0 };
-    return h.lo < 0 && h.hi > 0 ? 'hall' : 'rt';
-  }
-  return 'rt';
 }
 
 // ---- the analysis's inputs -----------------------------------------------------
@@ -202,10 +124,6 @@ function splitColumn(quantity, unit) {
   } catch {
     return null;
   }
-}
-
-function rowsText(s, e) {
-  return `rows ${(s + 1).toLocaleString('en')}–${e.toLocaleString('en')}`;
 }
 
 function segmentSelect(id, label, choices, value) {
@@ -360,64 +278,9 @@ function showError(text) {
   ui.alert.hidden = text === '';
 }
 
-// ---- exports ---------------------------------------------------------------------
-
-const base = () => `ktao-${page.analysis.id}-${page.name.replace(/\.[^.]+$/, '').replace(/[^\w.-]+/g, '_')}`;
-
-function describe() {
-  const a = page.analysis;
-  const rows = Array.isArray(page.rows) ? rowsText(...page.rows)
-    : `ZFC ${rowsText(...page.rows.zfc)}${page.rows.fc ? `, FC ${rowsText(...page.rows.fc)}` : ''}`;
-  const cols = Object.entries(page.columns).map(([k, h]) => `${k} = ${h}`).join(', ');
-  const specs = a.options({});
-  const opts = specs.filter((s) => s.name in page.opts).map((s) => `${s.name} = ${page.opts[s.name]}${s.unit ? ` ${s.unit}` : ''}`);
-  return `ktao analyze: ${a.title}; file ${page.name} (${page.file.instrument ?? FORMAT_NAMES[page.file.format]}, ${page.file.rows} rows); `
-    + `${rows}; columns ${cols}; options ${opts.length ? opts.join(', ') : 'the defaults'}; ${location.href.split('#')[0]}`;
-}
-
-/** The drawing as export.js wants a figure: the same call at another size. */
-const figure = {
-  draw: (k, canvas, _state, scale) => k.drawAnalysis(canvas, page.analysis.id, page.data, page.opts, scale),
-  svg: (k, _state, w, h) => k.svgAnalysis(page.analysis.id, page.data, page.opts, w, h),
-};
-
-function jsonExport() {
-  const a = page.analysis;
-  const specs = a.options({});
-  return {
-    ktao: 'analyze.html',
-    analysis: { id: a.id, title: a.title, mirrors: a.figure },
-    file: {
-      name: page.name, format: page.file.format, instrument: page.file.instrument, rows: page.file.rows,
-      skippedRows: page.file.skippedRows, title: page.file.metadata.title ?? null,
-    },
-    columns: Object.fromEntries(a.roles.filter((r) => page.columns[r.name]).map((r) => [r.name, { header: page.columns[r.name], unit: r.unit }])),
-    rows: page.rows,
-    options: Object.fromEntries(specs.filter((s) => s.name in page.opts).map((s) => [s.name, s.unit ? { value: page.opts[s.name], unit: s.unit } : page.opts[s.name]])),
-    results: a.json(page.result),
-  };
-}
-
-const EXPORTS = [
-  ['CSV', () => exportCsv({ ...page.analysis.csv(page.result), comment: describe(), filename: `${base()}.csv` })],
-  ['JSON', () => download(new Blob([`${JSON.stringify(jsonExport(), null, 1)}\n`], { type: 'application/json' }), `${base()}.json`)],
-  ['PNG', () => exportPng({ ktao: page.ktao, fig: figure, state: null, canvas: ui.canvas, filename: `${base()}.png` })],
-  ['SVG', () => exportSvg({ ktao: page.ktao, fig: figure, state: null, canvas: ui.canvas, filename: `${base()}.svg` })],
-];
-
-for (const [label, act] of EXPORTS) {
-  const b = el('button', { type: 'button', class: `export-${label.toLowerCase()}`, disabled: '' }, `Export ${label}`);
-  b.addEventListener('click', async () => {
-    try { await act(); } catch (err) { showError(`Export failed: ${err.message}`); }
-  });
-  ui.exports.append(b);
-}
-
-function setExports(on) {
-  for (const b of ui.exports.querySelectorAll('button')) b.disabled = !on;
-}
-
 // ---- wiring -------------------------------------------------------------------------
+
+const setExports = buildExports(ui, page, showError);
 
 for (const a of Object.values(ANALYSES)) ui.analysis.append(el('option', { value: a.id }, `${a.title} (as ${a.figure})`));
 ui.analysis.addEventListener('change', setupAnalysis);

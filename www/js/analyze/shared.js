@@ -1,6 +1,6 @@
 // What every analysis of the page shares: columns to the analysis's units,
-// the option inputs, formatting of fitted numbers, and the CSV and JSON
-// exports. Text reaches the page through textContent only.
+// the option inputs, and the formatting of fitted numbers for the readouts
+// and the JSON export. Text reaches the page through textContent only.
 import { el } from '../dom.js';
 import { withError, fixed as plain } from '../format.js';
 
@@ -115,16 +115,4 @@ export function optionInput(spec, onChange) {
       return v;
     },
   };
-}
-
-/** CSV text: comment lines, a header "name (unit)", then the rows. */
-export function csvText(columns, comments) {
-  const quote = (s) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const header = columns.map((c) => quote(c.unit ? `${c.name} (${c.unit})` : c.name));
-  const rows = Math.max(...columns.map((c) => c.values.length));
-  const lines = [...comments.map((c) => `# ${c.replace(/\n/g, ' ')}`), header.join(',')];
-  for (let i = 0; i < rows; i++) {
-    lines.push(columns.map((c) => (i < c.values.length && c.values[i] != null ? String(c.values[i]) : '')).join(','));
-  }
-  return `${lines.join('\n')}\n`;
 }
