@@ -3,10 +3,21 @@
 // loaded, so one visit caches everything a figure needs.
 const CACHE = 'ktao-v1';
 
-// What a page may need offline without having fetched it on the first visit:
-// the worker of the long computations (Fig. 3) starts in the background, and
-// its script is not among the resources the page reports.
-const PRECACHE = ['js/workers/ktao-worker.js', 'js/worker-client.js', 'js/ktao.js'];
+// What pages need offline but cannot list themselves: work done in workers
+// (the Fig. 3 solver, analyze.html's reader), whose requests — the worker,
+// the library it loads — do not appear among a page's resources, and the
+// analysis page's modules that load on demand. Cached when the service
+// worker installs (relative to its scope; the libraries are in www/pkg).
+const PRECACHE = [
+  'js/workers/ktao-worker.js', 'js/worker-client.js',
+  'analyze.html', 'favicon.svg', 'css/site.css', 'css/figure.css', 'css/analyze.css',
+  'js/analyze/main.js', 'js/analyze/worker.js', 'js/analyze/file.js', 'js/analyze/exports.js',
+  'js/analyze/shared.js', 'js/analyze/analyses/index.js', 'js/analyze/analyses/hall.js',
+  'js/analyze/analyses/hc2-angle.js', 'js/analyze/analyses/hc2-temperature.js', 'js/analyze/analyses/iv.js',
+  'js/analyze/analyses/loop.js', 'js/analyze/analyses/rt.js', 'js/analyze/analyses/zfc-fc.js',
+  'js/ktao.js', 'js/dom.js', 'js/format.js', 'js/export.js', 'js/pointer.js', 'js/offline.js',
+  'pkg/files/ktao.js', 'pkg/files/ktao_bg.wasm',
+];
 
 self.addEventListener('install', (event) => {
   self.skipWaiting();

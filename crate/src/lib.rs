@@ -9,6 +9,7 @@
 //! (canvas in the browser, SVG for export and tests); `wasm` is the thin
 //! `wasm-bindgen` layer that only validates, converts and calls.
 
+pub mod analysis;
 pub mod fit;
 pub mod input;
 pub mod physics;

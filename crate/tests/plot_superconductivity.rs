@@ -17,7 +17,7 @@ use ktao::plot::bkt::{draw_bkt, BktFigure};
 use ktao::plot::gl_hc2::{draw_gl_hc2, GlHc2Figure};
 use ktao::plot::hall::{draw_hall, HallFigure, HallSample};
 use ktao::plot::halperin_nelson::{draw_halperin_nelson, HnFigure};
-use ktao::plot::resistive::{draw_rt, RtCurve, RtFigure};
+use ktao::plot::resistive::{draw_rt, RtCurve, RtFigure, INSET_K};
 use ktao::plot::{measure, render_svg, style::Style};
 
 fn grid() -> Vec<f64> {
@@ -59,6 +59,7 @@ fn fig1b_shows_both_samples_log_and_linear_with_marked_transitions() {
         let fig = RtFigure {
             curves: &curves,
             log_t,
+            inset_k: Some(INSET_K),
         };
         let mut frame = None;
         let svg = render_svg(900, 560, &measure::approximate, |a| {

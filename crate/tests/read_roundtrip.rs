@@ -2,8 +2,8 @@
 //! as CSV the way instruments and spreadsheets write them, read back, and
 //! analysed: the generating parameters come back within their errors.
 //!
-//! Only H_c2(θ) (Fig. 1d) is on main; the round trips for the loops, R(T),
-//! I–V and Hall analyses follow their model issues.
+//! H_c2(θ) (Fig. 1d) here; the loops, ZFC/FC, R(T), I–V and Hall go
+//! through the page's analyses in analysis_roundtrip.rs.
 #![cfg(not(target_arch = "wasm32"))]
 
 use ktao::physics::hc2_angle::{

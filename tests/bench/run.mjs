@@ -6,6 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { wasmTimings } from './wasm.mjs';
 import { pageTimings, printPageTable } from './pages.mjs';
+import { analyzeTimings, printAnalyzeTable } from './analyze.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 // `fits`: only the superconductivity cases (fits and model evaluations).
@@ -50,4 +51,7 @@ for (const family of readdirSync(`${root}www/pkg`)) {
   console.log(`| ${family} | ${(bin.length / 1024).toFixed(1)} | ${(gzipSync(bin, { level: 9 }).length / 1024).toFixed(1)} |`);
 }
 
-if (!only) printPageTable(await pageTimings());
+if (!only) {
+  printPageTable(await pageTimings());
+  printAnalyzeTable(await analyzeTimings());
+}

@@ -7,6 +7,7 @@ pub mod gl_hc2;
 pub mod hall;
 pub mod halperin_nelson;
 pub mod hc2_angle;
+pub mod irreversibility;
 pub mod loop_processing;
 pub mod magnet;
 pub mod resistive;

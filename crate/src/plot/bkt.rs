@@ -6,7 +6,7 @@
 use super::legend::{draw_legend, Corner, Sample};
 use super::style::HouseMesh;
 use super::style::{okabe_ito, Style, GRID};
-use super::{Frame, PlotError};
+use super::{decimals, Frame, PlotError};
 use crate::physics::bkt::{BktAlpha, IvCurve};
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
@@ -90,6 +90,7 @@ where
     let stroke = style.px(1.5);
 
     // (e) linear, in μA and mV.
+    let (di, dv) = (decimals(i_max * 1e6, 5), decimals(v_max * 1.05e3, 6));
     let mut chart = ChartBuilder::on(&left)
         .margin(style.px(12.0))
         .x_label_area_size(style.px(40.0))
@@ -101,8 +102,8 @@ where
         .y_desc("V_xx (mV)")
         .x_labels(5)
         .y_labels(6)
-        .x_label_formatter(&|v| format!("{v:.0}"))
-        .y_label_formatter(&|v| format!("{v:.0}"))
+        .x_label_formatter(&|v| format!("{v:.di$}"))
+        .y_label_formatter(&|v| format!("{v:.dv$}"))
         .house(style)
         .draw()?;
     for (k, c) in fig.curves.iter().enumerate() {
@@ -198,6 +199,7 @@ where
     );
     let a_top = pts.iter().map(|p| p.1).fold(4.0, f64::max) * 1.05;
     let t1 = t1.max(t0 + 1e-3);
+    let dt = decimals(t1 - t0, 5).max(2);
     let mut zoom = ChartBuilder::on(&inset)
         .margin(style.px(12.0))
         .margin_top(style.px(4.0))
@@ -209,7 +211,7 @@ where
         .y_desc("exponent α")
         .x_labels(5)
         .y_labels(5)
-        .x_label_formatter(&|v| format!("{v:.2}"))
+        .x_label_formatter(&|v| format!("{v:.dt$}"))
         .y_label_formatter(&|v| format!("{v:.0}"))
         .label_style(font(12.0))
         .axis_desc_style(font(13.0))

@@ -145,7 +145,7 @@ fn span(v: impl Iterator<Item = f64>) -> (f64, f64) {
 
 /// A tick label: short, without trailing zeros, in scientific notation for
 /// very large or small magnitudes (moments in emu, fields in Oe).
-fn tick(v: &f64) -> String {
+pub fn tick(v: &f64) -> String {
     let v = *v;
     if v == 0.0 {
         "0".to_string()

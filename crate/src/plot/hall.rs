@@ -4,7 +4,7 @@
 use super::legend::{draw_legend, Corner, Sample};
 use super::style::HouseMesh;
 use super::style::{okabe_ito, Style};
-use super::{times_ten, Frame, PlotError};
+use super::{decimals, times_ten, Frame, PlotError};
 use crate::physics::hall::HallDensity;
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
@@ -54,24 +54,33 @@ where
         .iter()
         .flat_map(|s| s.field_t.iter().map(|b| b.abs()))
         .fold(1.0, f64::max);
-    let r_max = fig
-        .samples
-        .iter()
-        .flat_map(|s| s.rxy_ohm.iter().map(|r| r.abs()))
-        .fold(1.0, f64::max)
-        * 1.1;
+    let all = || fig.samples.iter().flat_map(|s| s.rxy_ohm.iter().copied());
+    let (lo, hi) = all().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), r| {
+        (a.min(r), b.max(r))
+    });
+    // Symmetric about zero when the data change sign (the paper's samples);
+    // around the data when a large offset keeps them on one side.
+    let flat = hi.is_nan() || lo.is_nan() || hi <= lo;
+    let (r0, r1) = if (lo < 0.0 && hi > 0.0) || flat {
+        let r_max = all().map(f64::abs).fold(1.0, f64::max) * 1.1;
+        (-r_max, r_max)
+    } else {
+        let pad = 0.15 * (hi - lo);
+        (lo - pad, hi + pad)
+    };
+    let (db, dr) = (decimals(2.0 * b_max, 10), decimals(r1 - r0, 10));
     let mut chart = ChartBuilder::on(area)
         .margin(style.px(12.0))
         .x_label_area_size(style.px(44.0))
         .y_label_area_size(style.px(60.0))
-        .build_cartesian_2d(-b_max..b_max, -r_max..r_max)?;
-    let frame = Frame::of(&chart, [-b_max, b_max], [-r_max, r_max]);
+        .build_cartesian_2d(-b_max..b_max, r0..r1)?;
+    let frame = Frame::of(&chart, [-b_max, b_max], [r0, r1]);
     chart
         .configure_mesh()
         .x_desc("μ₀H⟂ (T)")
         .y_desc("R_xy (Ω)")
-        .x_label_formatter(&|v| format!("{v:.0}"))
-        .y_label_formatter(&|v| format!("{v:.0}"))
+        .x_label_formatter(&|v| format!("{v:.db$}"))
+        .y_label_formatter(&|v| format!("{v:.dr$}"))
         .house(style)
         .draw()?;
     let r = style.px(3.0);

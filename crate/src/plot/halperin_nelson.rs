@@ -4,7 +4,7 @@
 use super::legend::{draw_legend, Corner, Sample};
 use super::style::HouseMesh;
 use super::style::{okabe_ito, Style};
-use super::{linspace, Frame, PlotError};
+use super::{decimals, linspace, Frame, PlotError};
 use crate::fit::FitReport;
 use crate::physics::halperin_nelson::{hn_law, HnLinearized};
 use plotters::coord::Shift;
@@ -64,8 +64,11 @@ where
         .zip(fig.r.iter().copied())
         .filter(|p| p.0 >= lo && p.0 <= hi)
         .collect();
-    let r_top = pts.iter().map(|p| p.1).fold(1.0, f64::max) * 1.1;
-    let ticks = |v: &f64| format!("{v:.1}");
+    let r_top = pts.iter().map(|p| p.1).fold(0.0, f64::max) * 1.1;
+    let r_top = if r_top > 0.0 { r_top } else { 1.0 };
+    let dt = decimals(hi - lo, 5).max(1);
+    let dr = decimals(r_top, 10);
+    let ticks = |v: &f64| format!("{v:.dt$}");
     let mut chart = ChartBuilder::on(&left)
         .margin(style.px(12.0))
         .x_label_area_size(style.px(44.0))
@@ -78,7 +81,7 @@ where
         .y_desc("R_s (Ω/□)")
         .x_labels(5)
         .x_label_formatter(&ticks)
-        .y_label_formatter(&|v| format!("{v:.0}"))
+        .y_label_formatter(&|v| format!("{v:.dr$}"))
         .house(style)
         .draw()?;
     let (w0, w1) = fig.window;

@@ -31,6 +31,8 @@ pub enum Sample {
     Cross(RGBColor),
     /// A curve drawn by [`draw_curve`]: its line with its marker on it.
     Curve(CurveStyle),
+    /// A pale filled band, as a shaded range (a fit window).
+    Band(RGBColor),
 }
 
 /// Dash and gap of a dotted line, CSS px (a dashed line is 7 and 4–5).
@@ -129,6 +131,13 @@ where
                     style: cs.color.stroke_width(style.px(MARKER_WIDTH)),
                     ..glyph(cs.marker, MARKER_R, cs.color)
                 })?;
+            }
+            Sample::Band(c) => {
+                let d = line_h * 3 / 10;
+                area.draw(&Rectangle::new(
+                    [(a.0, y - d), (b.0, y + d)],
+                    c.mix(0.35).filled(),
+                ))?
             }
         }
         let text_style = font.clone().pos(plotters::style::text_anchor::Pos::new(

@@ -9,6 +9,7 @@ pub mod hall;
 pub mod halperin_nelson;
 pub mod hc2_angle;
 pub mod legend;
+pub mod loop_analysis;
 pub mod magnet_loops;
 pub mod magnet_panels;
 pub mod measure;
@@ -18,6 +19,7 @@ pub mod u_scan;
 pub mod vacancy;
 pub mod xmcd;
 pub mod zfc_fc;
+pub mod zfc_fc_branches;
 
 use plotters::coord::Shift;
 use plotters::drawing::DrawingAreaErrorKind;
@@ -78,6 +80,18 @@ impl Frame {
 pub fn decade(max_abs: f64) -> i32 {
     if max_abs > 0.0 && max_abs.is_finite() {
         max_abs.log10().floor() as i32
+    } else {
+        0
+    }
+}
+
+/// Decimals that tell apart tick labels about `span / labels` apart: 0 for
+/// steps of 1 and more, so that the paper's axes keep their whole numbers
+/// while the same figure on a researcher's data (0.5 Ω, 20 mK) still reads.
+pub fn decimals(span: f64, labels: usize) -> usize {
+    let step = span.abs() / labels.max(1) as f64;
+    if step.is_finite() && step > 0.0 {
+        (-step.log10()).ceil().clamp(0.0, 6.0) as usize
     } else {
         0
     }

@@ -5,8 +5,9 @@
 use super::legend::{draw_legend, Corner, Sample};
 use super::style::HouseMesh;
 use super::style::{okabe_ito, Style, GRID};
-use super::{Frame, PlotError};
+use super::{decimals, Frame, PlotError};
 use crate::physics::resistive::TransitionTemperatures;
+use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -28,10 +29,23 @@ pub struct RtFigure<'a> {
     pub curves: &'a [RtCurve<'a>],
     /// Logarithmic temperature axis.
     pub log_t: bool,
+    /// The temperatures of the inset, K: [`INSET_K`] for the paper's
+    /// samples, [`inset_around`] their transition for other data; `None`
+    /// marks T_c on the main panel instead (data that are all transition).
+    pub inset_k: Option<(f64, f64)>,
 }
 
-/// Window of the inset, K.
+/// Window of the inset for the paper's samples, K.
 pub const INSET_K: (f64, f64) = (1.5, 2.6);
+
+/// An inset around a transition from `zero` (or the midpoint, or the
+/// onset) to `onset`, K: the transition's width again on either side, and
+/// at least 10 % of the onset temperature in all.
+pub fn inset_around(t: &TransitionTemperatures) -> (f64, f64) {
+    let low = t.zero.or(t.mid).unwrap_or(t.onset);
+    let width = (t.onset - low).max(0.05 * t.onset);
+    ((low - width).max(0.0), t.onset + width)
+}
 
 const COLOURS: [RGBColor; 3] = [okabe_ito::VERMILLION, okabe_ito::BLUE, okabe_ito::GREEN];
 
@@ -45,15 +59,27 @@ fn sample(i: usize) -> Sample {
     }
 }
 
+/// The inset for data other than the paper's: around the transition
+/// ([`inset_around`]) when it takes less than 30 % of the main panel's
+/// temperatures, else none (the main panel shows the transition itself, and
+/// T_c is marked there).
+pub fn inset_for(fig: &RtFigure, t: &TransitionTemperatures) -> Option<(f64, f64)> {
+    let (lo, hi) = t_span(fig);
+    let inset = inset_around(t);
+    (inset.1 - inset.0 < 0.3 * (hi - lo)).then_some(inset)
+}
+
 /// The temperature span of the main panel, K: from the lowest temperature
-/// of any curve (at least 0.1 K on the log axis, 0 K on the linear one) to
-/// the highest (at least 3 K).
+/// of any curve (at least 0.1 K on the log axis; on the linear one 0 K,
+/// unless the data start above 30 % of the highest temperature) to the
+/// highest.
 pub fn t_span(fig: &RtFigure) -> (f64, f64) {
     let t_max = fig
         .curves
         .iter()
         .filter_map(|c| c.t.last().copied())
-        .fold(3.0, f64::max);
+        .fold(0.0, f64::max);
+    let t_max = if t_max > 0.0 { t_max } else { 3.0 };
     let t_min = fig
         .curves
         .iter()
@@ -61,6 +87,8 @@ pub fn t_span(fig: &RtFigure) -> (f64, f64) {
         .fold(t_max, f64::min);
     if fig.log_t {
         (t_min.clamp(0.1, t_max * 0.5), t_max)
+    } else if t_min > 0.3 * t_max {
+        ((t_min - 0.02 * (t_max - t_min)).max(0.0), t_max)
     } else {
         (0.0, t_max)
     }
@@ -86,8 +114,13 @@ where
         .curves
         .iter()
         .flat_map(|c| c.r.iter().copied())
-        .fold(1.0, f64::max)
-        * 1.05;
+        .fold(0.0, f64::max);
+    let r_top = if r_top > 0.0 { r_top * 1.05 } else { 1.0 };
+    // Whole numbers on the paper's axes; as many decimals as other data need.
+    let (dx, dy) = (
+        decimals(if fig.log_t { 0.0 } else { t_max - t_min }, 10),
+        decimals(r_top, 10),
+    );
     let points =
         |c: &RtCurve| -> Vec<(f64, f64)> { c.t.iter().copied().zip(c.r.iter().copied()).collect() };
     macro_rules! main_panel {
@@ -107,13 +140,15 @@ where
                 })
                 .y_desc("R_s (Ω/□)")
                 .x_label_formatter(&|v| {
-                    if *v >= 1.0 {
+                    if dx > 0 {
+                        format!("{v:.dx$}")
+                    } else if *v >= 1.0 {
                         format!("{v:.0}")
                     } else {
                         format!("{v:.1}")
                     }
                 })
-                .y_label_formatter(&|v| format!("{v:.0}"))
+                .y_label_formatter(&|v| format!("{v:.dy$}"))
                 .house(style)
                 .draw()?;
             for (i, c) in fig.curves.iter().enumerate() {
@@ -123,6 +158,9 @@ where
                     chart.draw_series(LineSeries::new(pts, line(colour)))?;
                 } else {
                     chart.draw_series(DashedLineSeries::new(pts, dash.0, dash.1, line(colour)))?;
+                }
+                if fig.inset_k.is_none() {
+                    draw_marks(&mut chart, c, (t_min, t_max), style)?;
                 }
             }
             frame
@@ -145,6 +183,10 @@ where
         ("zero (1 % R_N)", Sample::Cross(okabe_ito::BLACK)),
     ]);
     let legend = draw_legend(area, &frame, Corner::UpperLeft, &entries, style)?;
+    let Some(inset_k) = fig.inset_k else {
+        area.present()?;
+        return Ok(frame);
+    };
 
     // Inset: the transition, where the curves never go. On the linear axis
     // that is the lower right, under the metallic rise (R stays below
@@ -176,34 +218,34 @@ where
     let inside = |c: &RtCurve| -> Vec<(f64, f64)> {
         points(c)
             .into_iter()
-            .filter(|p| (INSET_K.0..=INSET_K.1).contains(&p.0))
+            .filter(|p| (inset_k.0..=inset_k.1).contains(&p.0))
             .collect()
     };
     let r_in = fig
         .curves
         .iter()
         .flat_map(|c| inside(c).into_iter().map(|p| p.1))
-        .fold(1.0, f64::max)
-        * 1.08;
+        .fold(0.0, f64::max);
+    let r_in = if r_in > 0.0 { r_in * 1.08 } else { 1.0 };
+    let (ix, iy) = (decimals(inset_k.1 - inset_k.0, 6).max(1), decimals(r_in, 4));
     let mut zoom = ChartBuilder::on(&inset)
         .margin(style.px(4.0))
         .x_label_area_size(style.px(32.0))
         .y_label_area_size(style.px(52.0))
-        .build_cartesian_2d(INSET_K.0..INSET_K.1, 0.0..r_in)?;
+        .build_cartesian_2d(inset_k.0..inset_k.1, 0.0..r_in)?;
     zoom.configure_mesh()
         .x_labels(6)
         .y_labels(4)
         .x_desc("T (K)")
         .y_desc("R_s (Ω/□)")
-        .x_label_formatter(&|v| format!("{v:.1}"))
-        .y_label_formatter(&|v| format!("{v:.0}"))
+        .x_label_formatter(&|v| format!("{v:.ix$}"))
+        .y_label_formatter(&|v| format!("{v:.iy$}"))
         .label_style(font(11.0))
         .axis_desc_style(font(11.0))
         .light_line_style(TRANSPARENT)
         .bold_line_style(GRID.stroke_width(style.px(1.0)))
         .axis_style(BLACK.stroke_width(style.px(1.0)))
         .draw()?;
-    let marker = style.px(4.0);
     for (i, c) in fig.curves.iter().enumerate() {
         let colour = COLOURS[i % COLOURS.len()];
         if i % 2 == 0 {
@@ -216,28 +258,46 @@ where
                 line(colour),
             ))?;
         }
-        // T_c onset (triangle), midpoint (circle), zero (cross) on the curve.
-        if let Some(tt) = c.transitions {
-            let rn = tt.r_normal;
-            let marks = [
-                (Some(tt.onset), 0.9 * rn, 0),
-                (tt.mid, 0.5 * rn, 1),
-                (tt.zero, 0.0, 2),
-            ];
-            for (t, r, kind) in marks {
-                let Some(t) = t.filter(|t| (INSET_K.0..=INSET_K.1).contains(t)) else {
-                    continue;
-                };
-                let s = ShapeStyle::from(&okabe_ito::BLACK).stroke_width(style.px(1.5));
-                let el: DynElement<DB, (f64, f64)> = match kind {
-                    0 => TriangleMarker::new((t, r), marker + 1, s).into_dyn(),
-                    1 => Circle::new((t, r), marker, s).into_dyn(),
-                    _ => Cross::new((t, r), marker, s).into_dyn(),
-                };
-                zoom.draw_series(std::iter::once(el))?;
-            }
-        }
+        draw_marks(&mut zoom, c, inset_k, style)?;
     }
     area.present()?;
     Ok(frame)
+}
+
+/// T_c onset (triangle), midpoint (circle) and zero (cross) of curve `c` on
+/// `chart`, those inside `within` (K).
+fn draw_marks<DB, X>(
+    chart: &mut ChartContext<'_, DB, Cartesian2d<X, RangedCoordf64>>,
+    c: &RtCurve,
+    within: (f64, f64),
+    style: &Style,
+) -> Result<(), PlotError>
+where
+    DB: DrawingBackend,
+    DB::ErrorType: 'static,
+    X: Ranged<ValueType = f64>,
+{
+    let Some(tt) = c.transitions else {
+        return Ok(());
+    };
+    let marker = style.px(4.0);
+    let rn = tt.r_normal;
+    let marks = [
+        (Some(tt.onset), 0.9 * rn, 0),
+        (tt.mid, 0.5 * rn, 1),
+        (tt.zero, 0.0, 2),
+    ];
+    for (t, r, kind) in marks {
+        let Some(t) = t.filter(|t| (within.0..=within.1).contains(t)) else {
+            continue;
+        };
+        let s = ShapeStyle::from(&okabe_ito::BLACK).stroke_width(style.px(1.5));
+        let el: DynElement<DB, (f64, f64)> = match kind {
+            0 => TriangleMarker::new((t, r), marker + 1, s).into_dyn(),
+            1 => Circle::new((t, r), marker, s).into_dyn(),
+            _ => Cross::new((t, r), marker, s).into_dyn(),
+        };
+        chart.draw_series(std::iter::once(el))?;
+    }
+    Ok(())
 }

@@ -71,34 +71,90 @@ pub fn read_rows(
     let mut previous_fields = ncols;
     let unterminated = !text::ends_with_newline(body);
     let d = delim as u8;
-    let mut lines = text::lines(body).enumerate().peekable();
-    while let Some((i, line)) = lines.next() {
-        let is_last = lines.peek().is_none();
-        if line.trim().is_empty() {
-            continue;
-        }
+    // The lines of `text::lines`: the body without one final newline, cut at
+    // each '\n' (a '\r' before it is dropped below).
+    let bytes = body.as_bytes();
+    let end_all = bytes.len() - usize::from(bytes.last() == Some(&b'\n'));
+    let (mut pos, mut i) = (0usize, 0usize);
+    while !body.is_empty() {
         let (mut nfields, mut numbers, mut extra) = (0usize, 0usize, false);
-        // Each field goes straight into its column; a row that is refused
-        // is taken back out below.
-        let mut take = |k: usize, f: &str| {
-            push_field(&mut values, k, f, decimal_comma, &mut numbers, &mut extra)
-        };
-        // The hot loop of a large file: one pass over the bytes (the
-        // delimiter is ASCII, so every cut falls on a char boundary).
-        let mut quoted = false;
-        let mut start = 0;
-        for (j, &b) in line.as_bytes().iter().enumerate() {
-            if b == d {
-                take(nfields, &line[start..j]);
+        // The hot loop of a large file: one pass over the bytes that reads
+        // each number as it cuts the fields and finds the end of the line;
+        // each value goes straight into its column (a row that is refused
+        // is taken back out below). The delimiter, quote and newline are
+        // ASCII, so every cut falls on a char boundary.
+        macro_rules! take {
+            ($k:expr, $f:expr, $fast:expr) => {
+                push_field(
+                    &mut values,
+                    $k,
+                    $f,
+                    $fast,
+                    decimal_comma,
+                    &mut numbers,
+                    &mut extra,
+                )
+            };
+        }
+        let (mut start, mut quoted) = (pos, false);
+        let mut j: usize;
+        'fields: loop {
+            // An empty field (half the columns of an MPMS3 file are).
+            if start < end_all && bytes[start] == d {
+                if let Some(col) = values.get_mut(nfields) {
+                    col.push(f64::NAN);
+                }
                 nfields += 1;
-                start = j + 1;
-            } else if b == b'"' {
-                quoted = true;
+                start += 1;
+                continue;
+            }
+            // A plain number followed by the delimiter or the line's end
+            // is read where it stands.
+            let (q, fast) = text::scan_number(bytes, start);
+            let q = q.min(end_all);
+            let next = bytes.get(q).copied().filter(|_| q < end_all);
+            let cr_end = next == Some(b'\r') && bytes.get(q + 1).is_none_or(|&c| c == b'\n');
+            if next == Some(d) || next == Some(b'\n') || next.is_none() || cr_end {
+                take!(nfields, &body[start..q], fast);
+                nfields += 1;
+                if next == Some(d) {
+                    start = q + 1;
+                    continue;
+                }
+                j = q + usize::from(cr_end);
                 break;
             }
+            // Anything else: the field runs to the next delimiter.
+            j = q;
+            while j < end_all {
+                let b = bytes[j];
+                if b == d {
+                    take!(nfields, &body[start..j], None);
+                    nfields += 1;
+                    start = j + 1;
+                    continue 'fields;
+                } else if b == b'\n' {
+                    break;
+                } else if b == b'"' {
+                    quoted = true;
+                    j += bytes[j..end_all]
+                        .iter()
+                        .position(|&c| c == b'\n')
+                        .unwrap_or(end_all - j);
+                    break 'fields;
+                }
+                j += 1;
+            }
+            let last = &body[start..j];
+            take!(nfields, last.strip_suffix('\r').unwrap_or(last), None);
+            nfields += 1;
+            break;
         }
+        let is_last = j >= end_all;
+        let line = &body[pos..j];
+        let line = line.strip_suffix('\r').unwrap_or(line);
         if quoted {
-            for col in values.iter_mut() {
+            for col in values.iter_mut().take(nfields) {
                 col.truncate(rows);
             }
             (nfields, numbers, extra) = (0, 0, false);
@@ -107,44 +163,50 @@ pub fn read_rows(
                     &mut values,
                     nfields,
                     &f,
+                    None,
                     decimal_comma,
                     &mut numbers,
                     &mut extra,
                 );
                 nfields += 1;
             }
-        } else {
-            take(nfields, &line[start..]);
-            nfields += 1;
         }
-        let refused = if is_last && unterminated && nfields < previous_fields {
+        let line_no = first_line + i;
+        (pos, i) = (j + 1, i + 1);
+        // Only the first `nfields` columns (at most) took a value.
+        let filled = nfields.min(ncols);
+        let blank = numbers == 0 && line.trim().is_empty();
+        let refused = if blank {
+            true
+        } else if is_last && unterminated && nfields < previous_fields {
             warnings.push(format!(
-                "line {} is cut short ({nfields} of {previous_fields} fields, and no newline \
-                 ends the file): it was skipped",
-                first_line + i
+                "line {line_no} is cut short ({nfields} of {previous_fields} fields, and no \
+                 newline ends the file): it was skipped"
             ));
             truncated = 1;
             true
         } else if numbers == 0 {
-            skipped.push(first_line + i);
+            skipped.push(line_no);
             true
         } else {
             false
         };
-        for col in values.iter_mut() {
-            if refused {
+        if refused {
+            for col in &mut values[..filled] {
                 col.truncate(rows);
-            } else if col.len() == rows {
-                // A row shorter than the header: the missing fields are empty.
+            }
+        } else {
+            // A row shorter than the header: the missing fields are empty.
+            for col in &mut values[filled..] {
                 col.push(f64::NAN);
             }
+            longer += usize::from(extra);
+            previous_fields = nfields;
+            rows += 1;
         }
-        if refused {
-            continue;
+        if is_last {
+            break;
         }
-        longer += usize::from(extra);
-        previous_fields = nfields;
-        rows += 1;
     }
     let no_numbers = &skipped;
     if !no_numbers.is_empty() {
@@ -184,17 +246,19 @@ pub fn read_rows(
 
 /// Field `k` of a row into its column (NaN if it is not a number), counting
 /// the numbers; a non-empty field beyond the header's columns is flagged.
+/// `fast` is the field's value when the scan has read it already.
 #[inline]
 fn push_field(
     values: &mut [Vec<f64>],
     k: usize,
     f: &str,
+    fast: Option<f64>,
     decimal_comma: bool,
     numbers: &mut usize,
     extra: &mut bool,
 ) {
     if let Some(col) = values.get_mut(k) {
-        let v = number(f, decimal_comma);
+        let v = fast.or_else(|| number(f, decimal_comma));
         *numbers += usize::from(v.is_some());
         col.push(v.unwrap_or(f64::NAN));
     } else if !f.trim().is_empty() {

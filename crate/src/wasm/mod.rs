@@ -2,6 +2,8 @@
 //! core and converts the result. No physics here, and nothing that can panic:
 //! a panic would trap the module for every figure on the page.
 
+#[cfg(feature = "files")]
+pub mod analysis;
 #[cfg(feature = "vacancy")]
 pub mod annealing;
 #[cfg(feature = "superconductivity")]

@@ -6,7 +6,7 @@ use super::convert::{f64_array, from_js, to_js};
 use crate::input;
 use crate::physics::resistive::{self as core, TransitionOptions, TransitionTemperatures};
 use crate::physics::transport::{self, TransportParams};
-use crate::plot::resistive::{draw_rt, RtCurve, RtFigure};
+use crate::plot::resistive::{draw_rt, RtCurve, RtFigure, INSET_K};
 use crate::plot::style::Style;
 use crate::plot::Frame;
 use serde::{Deserialize, Serialize};
@@ -216,6 +216,7 @@ where
         &RtFigure {
             curves: &curves,
             log_t: res.log_t,
+            inset_k: Some(INSET_K),
         },
         style,
     )
