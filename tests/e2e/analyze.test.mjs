@@ -356,7 +356,7 @@ test('after one visit the page and its worker work offline', async () => {
   await page.evaluate(async () => {
     const reg = await navigator.serviceWorker.ready;
     void reg;
-    const want = ['js/analyze/worker.js', 'pkg/ktao_bg.wasm', 'js/analyze/analyses/loop.js'];
+    const want = ['js/analyze/worker.js', 'pkg/files/ktao_bg.wasm', 'js/analyze/analyses/loop.js'];
     for (let i = 0; i < 200; i++) {
       const cache = await caches.open('ktao-v1');
       const hits = await Promise.all(want.map((u) => cache.match(new URL(u, document.baseURI))));
