@@ -1,7 +1,7 @@
 //! Exports for the I–V curves and BKT scaling, Fig. 1e–f (`physics::bkt`).
 
 use super::canvas::{draw_on_canvas, draw_svg};
-use super::convert::{f64_array, f64s, from_js, to_js};
+use super::convert::{f64_array, f64s, fits_to_js, from_js, to_js};
 use super::transport::params;
 use crate::input;
 use crate::physics::bkt::{self as core, AlphaWindow, BktAlpha, IvCurve};
@@ -97,7 +97,8 @@ pub fn bkt_alpha(
 ) -> Result<JsValue, JsError> {
     let c = curves_from_js(&curves)?;
     let w: AlphaWindow = from_js("window", window)?;
-    to_js(&core::bkt_alpha(&c, &w)?)
+    let a = core::bkt_alpha(&c, &w)?;
+    fits_to_js(&a, a.fits.iter().flatten())
 }
 
 /// The critical current in A: where V (V) first exceeds `threshold` (V;
@@ -219,7 +220,7 @@ pub fn draw_bkt_canvas(
     let style = Style::with_scale(scale);
     let frame = draw_on_canvas(canvas, |area| draw_bkt(area, &fig, &style))?;
     res.frame = Some(frame);
-    to_js(&res)
+    fits_to_js(&res, res.alpha.fits.iter().flatten())
 }
 
 /// Fig. 1e–f for `state` as an SVG document of `width` × `height` pixels.
