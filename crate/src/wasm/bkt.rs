@@ -57,9 +57,12 @@ fn curves_from_js(value: &JsValue) -> Result<Vec<IvCurve>, JsError> {
                 "curves[{k}] must be an object {{ temperature, current, voltage }}"
             )));
         }
-        let get = |key: &str| Reflect::get(&c, &key.into()).unwrap_or(JsValue::UNDEFINED);
+        // Interned keys: decoded into JS strings once per page, not per curve.
+        let get = |key: &'static str| {
+            Reflect::get(&c, &wasm_bindgen::intern(key).into()).unwrap_or(JsValue::UNDEFINED)
+        };
         // The element's name only when it is refused (no formatting per curve).
-        let array = |key: &str| {
+        let array = |key: &'static str| {
             f64_array(key, &get(key), false).map_err(|_| {
                 JsError::new(&format!(
                     "curves[{k}].{key} must be a Float64Array or an array of numbers"
