@@ -21,7 +21,7 @@
 //! G. Schwarz, Ann. Stat. 6, 461 (1978).
 
 use crate::input::{self, InputError};
-use serde::ser::{SerializeMap, Serializer};
+use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 use thiserror::Error;
 
@@ -51,14 +51,17 @@ pub enum FitError {
 /// Everything a fit reports; serialised for JavaScript as
 /// `{ params, errors, covariance, rss, redchi, aic, bic, n, p, iterations, converged, message }`
 /// with `params` and `errors` as `{ name: value }` objects in parameter order.
+/// Names and message are `&'static str`: every model names its parameters
+/// with constants, and the messages are a fixed set — no allocation per fit,
+/// and JavaScript gets them as cached strings (`serialize_struct` keys).
 #[derive(Debug, Clone, Serialize)]
 pub struct FitReport {
     /// Parameter names and best-fit values, in the model's order.
-    #[serde(serialize_with = "as_map")]
-    pub params: Vec<(String, f64)>,
+    #[serde(serialize_with = "as_object")]
+    pub params: Vec<(&'static str, f64)>,
     /// One standard error per parameter (NaN when the covariance is singular).
-    #[serde(serialize_with = "as_map")]
-    pub errors: Vec<(String, f64)>,
+    #[serde(serialize_with = "as_object")]
+    pub errors: Vec<(&'static str, f64)>,
     /// Covariance matrix, row by row, in the parameters' units.
     pub covariance: Vec<Vec<f64>>,
     /// Residual sum of squares Σ rᵢ² of the weighted residuals.
@@ -78,17 +81,17 @@ pub struct FitReport {
     /// Whether Levenberg–Marquardt met its convergence criteria.
     pub converged: bool,
     /// The minimiser's termination reason, in words.
-    pub message: String,
+    pub message: &'static str,
 }
 
 impl FitReport {
     /// The best-fit value of parameter `name`.
     pub fn value(&self, name: &str) -> Option<f64> {
-        self.params.iter().find(|(k, _)| k == name).map(|p| p.1)
+        self.params.iter().find(|(k, _)| *k == name).map(|p| p.1)
     }
     /// The standard error of parameter `name`.
     pub fn error(&self, name: &str) -> Option<f64> {
-        self.errors.iter().find(|(k, _)| k == name).map(|p| p.1)
+        self.errors.iter().find(|(k, _)| *k == name).map(|p| p.1)
     }
     /// All best-fit values in parameter order.
     pub fn values(&self) -> Vec<f64> {
@@ -96,19 +99,22 @@ impl FitReport {
     }
 }
 
-fn as_map<S: Serializer>(pairs: &[(String, f64)], s: S) -> Result<S::Ok, S::Error> {
-    let mut map = s.serialize_map(Some(pairs.len()))?;
+/// `{ name: value, … }` in parameter order. A struct to serde (the names are
+/// static): the same object as a map, and serde-wasm-bindgen keeps the JS
+/// strings of struct keys where it decodes map keys on every call.
+fn as_object<S: Serializer>(pairs: &[(&'static str, f64)], s: S) -> Result<S::Ok, S::Error> {
+    let mut object = s.serialize_struct("Parameters", pairs.len())?;
     for (k, v) in pairs {
-        map.serialize_entry(k, v)?;
+        object.serialize_field(k, v)?;
     }
-    map.end()
+    object.end()
 }
 
 /// Fits `model(x_i; p)` to `(x, y)` — the familiar `curve_fit` call.
 /// `sigma`, when given, holds one standard uncertainty per point (weights 1/σ²).
 pub fn curve_fit<F>(
     model: F,
-    names: &[&str],
+    names: &[&'static str],
     x: &[f64],
     y: &[f64],
     sigma: Option<&[f64]>,
@@ -137,7 +143,7 @@ where
 /// differences.
 pub fn least_squares<F>(
     predict: F,
-    names: &[&str],
+    names: &[&'static str],
     y: &[f64],
     sigma: Option<&[f64]>,
     p0: &[f64],
@@ -153,7 +159,7 @@ where
 pub fn least_squares_with_jacobian<F, J>(
     predict: F,
     jacobian: Option<J>,
-    names: &[&str],
+    names: &[&'static str],
     y: &[f64],
     sigma: Option<&[f64]>,
     p0: &[f64],
@@ -183,7 +189,7 @@ where
 /// Jacobian with its values, so an accepted step costs one evaluation.
 pub fn least_squares_fused<M>(
     model: M,
-    names: &[&str],
+    names: &[&'static str],
     y: &[f64],
     sigma: Option<&[f64]>,
     p0: &[f64],
@@ -220,7 +226,7 @@ fn check(y: &[f64], sigma: Option<&[f64]>, p0: &[f64]) -> Result<Option<Vec<f64>
 /// The report at the minimiser's result.
 fn report(
     min: Option<lm::Minimum>,
-    names: &[&str],
+    names: &[&'static str],
     n: usize,
     p0: &[f64],
 ) -> Result<FitReport, FitError> {
@@ -228,34 +234,24 @@ fn report(
     let p = p0.len();
     let rss = min.rss;
     let dof = (n - p) as f64;
-    // C = (JᵀJ)⁻¹ · RSS/(n − p), by Cholesky of JᵀJ.
+    // C = (JᵀJ)⁻¹ · RSS/(n − p), by Cholesky of JᵀJ; NaN where singular.
     let covariance = min
         .normal
-        .and_then(|a| inverse_spd(a, p))
-        .map(|c| c.into_iter().map(|v| v * (rss / dof)).collect::<Vec<f64>>())
-        .filter(|c| c.iter().all(|v| v.is_finite()));
-    let converged = min.termination.converged();
-    let mut message = min.termination.describe().to_string();
-    if covariance.is_none() {
-        message.push_str("; covariance is singular: parameters are not all determined by the data");
-    }
-    let cov_rows: Vec<Vec<f64>> = (0..p)
-        .map(|i| {
-            (0..p)
-                .map(|k| covariance.as_ref().map_or(f64::NAN, |c| c[i * p + k]))
-                .collect()
-        })
-        .collect();
+        .and_then(|a| inverse_spd(a, p, rss / dof))
+        .filter(|c| c.iter().flatten().all(|v| v.is_finite()));
+    let singular = covariance.is_none();
+    let covariance = covariance.unwrap_or_else(|| vec![vec![f64::NAN; p]; p]);
     let nf = n as f64;
     let pf = p as f64;
     Ok(FitReport {
-        params: names.iter().map(|s| s.to_string()).zip(min.x).collect(),
+        params: names.iter().copied().zip(min.x).collect(),
         errors: names
             .iter()
+            .zip(&covariance)
             .enumerate()
-            .map(|(i, s)| (s.to_string(), cov_rows[i][i].sqrt()))
+            .map(|(i, (&s, row))| (s, row[i].sqrt()))
             .collect(),
-        covariance: cov_rows,
+        covariance,
         rss,
         redchi: rss / dof,
         aic: nf * (rss / nf).ln() + 2.0 * pf,
@@ -263,28 +259,28 @@ fn report(
         n,
         p,
         iterations: min.evaluations,
-        converged,
-        message,
+        converged: min.termination.converged(),
+        message: min.termination.describe(singular),
     })
 }
 
-/// The inverse of a symmetric positive-definite p × p matrix (row-major),
-/// or `None` where it is singular.
-fn inverse_spd(mut a: Vec<f64>, p: usize) -> Option<Vec<f64>> {
+/// `scale` × the inverse of a symmetric positive-definite p × p matrix
+/// (row-major), row by row, or `None` where it is singular.
+fn inverse_spd(mut a: Vec<f64>, p: usize, scale: f64) -> Option<Vec<Vec<f64>>> {
     if !lm::cholesky(&mut a, p) {
         return None;
     }
-    let mut inv = vec![0.0; p * p];
-    let mut col = vec![0.0; p];
-    for j in 0..p {
-        col.fill(0.0);
-        col[j] = 1.0;
-        lm::cholesky_solve(&a, p, &mut col);
-        for (i, v) in col.iter().enumerate() {
-            inv[i * p + j] = *v;
-        }
-    }
-    Some(inv)
+    // Column j of the inverse solves A x = e_j; by symmetry it is row j.
+    let rows = (0..p)
+        .map(|j| {
+            let mut row = vec![0.0; p];
+            row[j] = 1.0;
+            lm::cholesky_solve(&a, p, &mut row);
+            row.iter_mut().for_each(|v| *v *= scale);
+            row
+        })
+        .collect();
+    Some(rows)
 }
 
 /// Fits the straight line `y = a + b·x` in closed form (weighted linear least
@@ -293,7 +289,7 @@ fn inverse_spd(mut a: Vec<f64>, p: usize) -> Option<Vec<f64>> {
 /// and BIC — but exact, with no iterations: every straight-line analysis of
 /// the project (Hall slopes, log–log exponents, linearised laws) uses it.
 pub fn straight_line(
-    names: [&str; 2],
+    names: [&'static str; 2],
     x: &[f64],
     y: &[f64],
     sigma: Option<&[f64]>,
@@ -342,15 +338,9 @@ pub fn straight_line(
     let var_a = s2 * (1.0 / sw + mx * mx / sxx);
     let cov_ab = -s2 * mx / sxx;
     let nf = n as f64;
-    let params = vec![
-        (names[0].to_string(), intercept),
-        (names[1].to_string(), slope),
-    ];
+    let params = vec![(names[0], intercept), (names[1], slope)];
     Ok(FitReport {
-        errors: vec![
-            (names[0].to_string(), var_a.sqrt()),
-            (names[1].to_string(), var_b.sqrt()),
-        ],
+        errors: vec![(names[0], var_a.sqrt()), (names[1], var_b.sqrt())],
         params,
         covariance: vec![vec![var_a, cov_ab], vec![cov_ab, var_b]],
         rss,
@@ -361,7 +351,7 @@ pub fn straight_line(
         p: 2,
         iterations: 0,
         converged: true,
-        message: "closed-form linear least squares".to_string(),
+        message: "closed-form linear least squares",
     })
 }
 

@@ -30,10 +30,12 @@ console.log('|---|---:|---:|---:|---:|---:|');
 for (const c of Object.keys(native)) {
   console.log(`| ${c} | ${f(native[c])} | ${f(wasm[c])} | ${f(scipy[c])} | ${ratio(scipy[c], wasm[c])} | ${ratio(wasm[c], native[c])} |`);
 }
-console.log('\nPer-figure update: one draw call (compute + draw into a 900×560 canvas), ms over 100 calls\n');
-console.log('| figure | median | p95 |');
-console.log('|---|---:|---:|');
-for (const u of timings.updates) console.log(`| ${u.figure} | ${u.median_ms.toFixed(2)} | ${u.p95_ms.toFixed(2)} |`);
+if (timings.updates.length) {
+  console.log('\nPer-figure update: one draw call (compute + draw into a 900×560 canvas), ms over 100 calls\n');
+  console.log('| figure | median | p95 |');
+  console.log('|---|---:|---:|');
+  for (const u of timings.updates) console.log(`| ${u.figure} | ${u.median_ms.toFixed(2)} | ${u.p95_ms.toFixed(2)} |`);
+}
 // What the solver cases are made of (matrix size, SCF steps, time per step
 // and per diagonalised block), natively and in wasm.
 const details = (rows) => rows.filter((r) => Object.keys(r).length > 2);

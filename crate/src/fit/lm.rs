@@ -97,17 +97,30 @@ impl Termination {
         !matches!(self, Self::JacobianNotFinite | Self::LostPatience)
     }
 
-    /// The reason in words, for the fit report (the numbers are the
-    /// constants above; `tests/fit.rs` checks that they agree).
-    pub fn describe(self) -> &'static str {
+    /// The reason in words, for the fit report, with a note where the
+    /// covariance is singular (the numbers are the constants above;
+    /// `tests/fit.rs` checks that they agree).
+    pub fn describe(self, singular: bool) -> &'static str {
+        macro_rules! say {
+            ($s:literal) => {
+                if singular {
+                    concat!(
+                        $s,
+                        "; covariance is singular: parameters are not all determined by the data"
+                    )
+                } else {
+                    $s
+                }
+            };
+        }
         match self {
-            Self::Decrement => "converged: the Gauss–Newton step would move no parameter by more than 1e-6 of its standard error",
-            Self::Step => "converged: the step is below 1e-10 of the parameters",
-            Self::Reduction => "converged: the sum of squares changes by less than 1e-10 of it",
-            Self::Gradient => "converged: the gradient is zero",
-            Self::ResidualsZero => "converged: the residuals are zero",
-            Self::JacobianNotFinite => "stopped: the Jacobian is not finite at the current parameters",
-            Self::LostPatience => "stopped: no convergence within 200·(p + 1) evaluations of the model",
+            Self::Decrement => say!("converged: the Gauss–Newton step would move no parameter by more than 1e-6 of its standard error"),
+            Self::Step => say!("converged: the step is below 1e-10 of the parameters"),
+            Self::Reduction => say!("converged: the sum of squares changes by less than 1e-10 of it"),
+            Self::Gradient => say!("converged: the gradient is zero"),
+            Self::ResidualsZero => say!("converged: the residuals are zero"),
+            Self::JacobianNotFinite => say!("stopped: the Jacobian is not finite at the current parameters"),
+            Self::LostPatience => say!("stopped: no convergence within 200·(p + 1) evaluations of the model"),
         }
     }
 }

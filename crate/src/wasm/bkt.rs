@@ -1,7 +1,7 @@
 //! Exports for the I–V curves and BKT scaling, Fig. 1e–f (`physics::bkt`).
 
 use super::canvas::{draw_on_canvas, draw_svg};
-use super::convert::{f64_array, f64s, from_js, to_js};
+use super::convert::{f64_array, f64s, fits_to_js, from_js, to_js};
 use super::transport::params;
 use crate::input;
 use crate::physics::bkt::{self as core, AlphaWindow, BktAlpha, IvCurve};
@@ -57,9 +57,12 @@ fn curves_from_js(value: &JsValue) -> Result<Vec<IvCurve>, JsError> {
                 "curves[{k}] must be an object {{ temperature, current, voltage }}"
             )));
         }
-        let get = |key: &str| Reflect::get(&c, &key.into()).unwrap_or(JsValue::UNDEFINED);
+        // Interned keys: decoded into JS strings once per page, not per curve.
+        let get = |key: &'static str| {
+            Reflect::get(&c, &wasm_bindgen::intern(key).into()).unwrap_or(JsValue::UNDEFINED)
+        };
         // The element's name only when it is refused (no formatting per curve).
-        let array = |key: &str| {
+        let array = |key: &'static str| {
             f64_array(key, &get(key), false).map_err(|_| {
                 JsError::new(&format!(
                     "curves[{k}].{key} must be a Float64Array or an array of numbers"
@@ -97,7 +100,8 @@ pub fn bkt_alpha(
 ) -> Result<JsValue, JsError> {
     let c = curves_from_js(&curves)?;
     let w: AlphaWindow = from_js("window", window)?;
-    to_js(&core::bkt_alpha(&c, &w)?)
+    let a = core::bkt_alpha(&c, &w)?;
+    fits_to_js(&a, a.fits.iter().flatten())
 }
 
 /// The critical current in A: where V (V) first exceeds `threshold` (V;
@@ -219,7 +223,7 @@ pub fn draw_bkt_canvas(
     let style = Style::with_scale(scale);
     let frame = draw_on_canvas(canvas, |area| draw_bkt(area, &fig, &style))?;
     res.frame = Some(frame);
-    to_js(&res)
+    fits_to_js(&res, res.alpha.fits.iter().flatten())
 }
 
 /// Fig. 1e–f for `state` as an SVG document of `width` × `height` pixels.

@@ -1,5 +1,6 @@
 //! Conversions between JavaScript values and Rust, with errors that name the parameter.
 
+use crate::fit::FitReport;
 use js_sys::{Array, Float64Array};
 use serde::{de::DeserializeOwned, Serialize};
 use wasm_bindgen::prelude::*;
@@ -13,6 +14,20 @@ pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     value
         .serialize(&ser)
         .map_err(|e| JsError::new(&format!("could not convert the result: {e}")))
+}
+
+/// [`to_js`] for a result that holds fit objects. Their messages, a fixed
+/// set of strings, are interned first: each becomes a JS string once per
+/// page, where otherwise every call decoded it afresh (with the parameter
+/// names, which go as struct keys, a tenth of a fit's time in Chromium).
+pub fn fits_to_js<'a, T: Serialize>(
+    value: &T,
+    fits: impl IntoIterator<Item = &'a FitReport>,
+) -> Result<JsValue, JsError> {
+    for f in fits {
+        wasm_bindgen::intern(f.message);
+    }
+    to_js(value)
 }
 
 /// A plain JS options object as `T`; `name` is the parameter's name.

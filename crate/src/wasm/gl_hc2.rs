@@ -1,7 +1,7 @@
 //! Exports for H_c2(T) and the Pauli limit, Fig. S3 (`physics::gl_hc2`).
 
 use super::canvas::{draw_on_canvas, draw_svg};
-use super::convert::{f64_array, from_js, seed, to_js};
+use super::convert::{f64_array, fits_to_js, from_js, seed, to_js};
 use crate::fit::FitReport;
 use crate::physics::gl_hc2 as core;
 use crate::plot::gl_hc2::{draw_gl_hc2, GlHc2Figure};
@@ -28,7 +28,8 @@ pub fn fit_gl_hc2(
     let hp = f64_array("hPerp", &h_perp, false)?;
     let tl = f64_array("tPar", &t_par, false)?;
     let hl = f64_array("hPar", &h_par, false)?;
-    to_js(&core::fit_gl_hc2(&tp, &hp, &tl, &hl)?)
+    let fit = core::fit_gl_hc2(&tp, &hp, &tl, &hl)?;
+    fits_to_js(&fit, [&fit])
 }
 
 /// The Pauli (Clogston–Chandrasekhar) limit μ0H_P in tesla for T_c in K
@@ -130,7 +131,7 @@ pub fn draw_gl_hc2_canvas(
     let style = Style::with_scale(scale);
     let frame = draw_on_canvas(canvas, |area| draw_gl_hc2(area, &fig, &style))?;
     res.frame = Some(frame);
-    to_js(&res)
+    fits_to_js(&res, [&res.fit])
 }
 
 /// Fig. S3 for `state` as an SVG document of `width` × `height` pixels.

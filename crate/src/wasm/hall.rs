@@ -1,7 +1,7 @@
 //! Exports for the Hall effect, Fig. 1c (`physics::hall`).
 
 use super::canvas::{draw_on_canvas, draw_svg};
-use super::convert::{f64_array, from_js, to_js};
+use super::convert::{f64_array, fits_to_js, from_js, to_js};
 use super::transport::params;
 use crate::input;
 use crate::physics::hall::{self as core, HallDensity};
@@ -27,7 +27,8 @@ pub fn hall_density(
 ) -> Result<JsValue, JsError> {
     let b = f64_array("fieldT", &field_t, false)?;
     let r = f64_array("rxyOhm", &rxy_ohm, false)?;
-    to_js(&core::hall_density(&b, &r, sheet_resistance_ohm)?)
+    let h = core::hall_density(&b, &r, sheet_resistance_ohm)?;
+    fits_to_js(&h, [&h.fit])
 }
 
 /// R_xy(B) in Ω at 5 K for a parameter object (its density, misalignment
@@ -155,7 +156,8 @@ pub fn draw_hall_canvas(
     let samples = compute(state)?;
     let style = Style::with_scale(scale);
     let frame = draw_on_canvas(canvas, |area| draw_with(&samples, area, &style))?;
-    to_js(&Fig1cResult { samples, frame })
+    let res = Fig1cResult { samples, frame };
+    fits_to_js(&res, res.samples.iter().map(|s| &s.fit.fit))
 }
 
 /// Fig. 1c for `state` as an SVG document of `width` × `height` pixels.

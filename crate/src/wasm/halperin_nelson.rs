@@ -1,7 +1,7 @@
 //! Exports for the Halperin–Nelson analysis, Fig. S4 (`physics::halperin_nelson`).
 
 use super::canvas::{draw_on_canvas, draw_svg};
-use super::convert::{f64_array, f64s, from_js, set, to_js};
+use super::convert::{f64_array, f64s, fits_to_js, from_js, set, to_js};
 use crate::fit::FitReport;
 use crate::physics::halperin_nelson::{self as core, HnLinearized, HnWindow};
 use crate::physics::resistive;
@@ -28,7 +28,8 @@ pub fn fit_halperin_nelson(
     let t = f64_array("t", &t, false)?;
     let r = f64_array("r", &r, false)?;
     let w: HnWindow = from_js("options", options)?;
-    to_js(&core::fit_halperin_nelson(&t, &r, &w)?)
+    let fit = core::fit_halperin_nelson(&t, &r, &w)?;
+    fits_to_js(&fit, [&fit])
 }
 
 /// The linearised law: `{ t, y, inWindow, fit, tBkt, tBktError, b, tMin,
@@ -50,15 +51,18 @@ pub fn hn_linearized(
     let out = Object::new();
     set(&out, "t", f64s(&lin.t))?;
     set(&out, "y", f64s(&lin.y))?;
-    let rest = to_js(&LinearizedRest {
-        in_window: &lin.in_window,
-        fit: &lin.fit,
-        t_bkt: lin.t_bkt,
-        t_bkt_error: lin.t_bkt_error,
-        b: lin.b,
-        t_min: lin.t_min,
-        t_max: lin.t_max,
-    })?;
+    let rest = fits_to_js(
+        &LinearizedRest {
+            in_window: &lin.in_window,
+            fit: &lin.fit,
+            t_bkt: lin.t_bkt,
+            t_bkt_error: lin.t_bkt_error,
+            b: lin.b,
+            t_min: lin.t_min,
+            t_max: lin.t_max,
+        },
+        [&lin.fit],
+    )?;
     Ok(Object::assign(&out, rest.unchecked_ref::<Object>()).into())
 }
 
@@ -189,7 +193,7 @@ pub fn draw_halperin_nelson_canvas(
         draw_halperin_nelson(area, &figure(&res), &style)
     })?;
     res.frame = Some(frame);
-    to_js(&res)
+    fits_to_js(&res, [&res.fit, &res.linear.fit])
 }
 
 /// Fig. S4 for `state` as an SVG document of `width` × `height` pixels.

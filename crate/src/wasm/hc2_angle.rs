@@ -1,7 +1,7 @@
 //! Exports for H_c2(θ), Fig. 1d (`physics::hc2_angle`).
 
 use super::canvas::{draw_on_canvas, draw_svg};
-use super::convert::{f64_array, from_js, optional_f64_array, seed, to_js};
+use super::convert::{f64_array, fits_to_js, from_js, optional_f64_array, seed, to_js};
 use crate::physics::hc2_angle as core;
 use crate::plot::hc2_angle::{draw_hc2_angle, Hc2AngleFigure, CURVE_POINTS};
 use crate::plot::style::Style;
@@ -35,7 +35,8 @@ pub fn fit_hc2_angle(
     let theta = f64_array("thetaDeg", &theta_deg, false)?;
     let hc2 = f64_array("hc2", &hc2, false)?;
     let sigma = optional_f64_array("sigma", &sigma)?;
-    to_js(&core::fit_hc2_angle(&theta, &hc2, sigma.as_deref())?)
+    let fits = core::fit_hc2_angle(&theta, &hc2, sigma.as_deref())?;
+    fits_to_js(&fits, [&fits.tinkham, &fits.gl3d])
 }
 
 /// The state of the Fig. 1d page: fields in tesla, noise as a fraction.
@@ -133,12 +134,13 @@ pub fn draw_hc2_angle_canvas(
         curves.theta_deg.push(theta);
         curves.tinkham.push(h);
     }
-    to_js(&Fig1dResult {
+    let res = Fig1dResult {
         data,
         fits,
         curves,
         frame,
-    })
+    };
+    fits_to_js(&res, [&res.fits.tinkham, &res.fits.gl3d])
 }
 
 /// Fig. 1d for `state` as an SVG document of `width` × `height` pixels.
