@@ -134,7 +134,11 @@ fn loops_js(fig: &MagnetLoops, frames: &[Frame]) -> Result<JsValue, JsError> {
         for l in &p.loops {
             let item: JsValue = js_sys::Object::new().into();
             set(&item, "temperatureK", l.temperature_k.into())?;
-            set(&item, "loop", loop_js(&l.sweep)?)?;
+            // The measured loop; its noise-free ferromagnetic part is swLoop's.
+            let sweep: JsValue = js_sys::Object::new().into();
+            set(&sweep, "h", f64s(&l.sweep.h))?;
+            set(&sweep, "m", f64s(&l.sweep.m))?;
+            set(&item, "loop", sweep)?;
             set(&item, "report", report_js(&l.report)?)?;
             loops.push(&item);
         }
@@ -157,7 +161,7 @@ pub fn magnet_loops_defaults(sample: Option<String>) -> Result<JsValue, JsError>
 /// Draws Fig. 2 into `canvas` for `state` (missing keys take the paper's
 /// values of `state.sample`; the other sample keeps its preset) at `scale`
 /// device pixels per CSS pixel → `{ sample, corrected, areaMm2, unitEmu,
-/// frame, panels: [{ sample, frame, loops: [{ temperatureK, loop: { h, m, mFerro },
+/// frame, panels: [{ sample, frame, loops: [{ temperatureK, loop: { h, m },
 /// report }] }] }`, one panel per sample (LAO/KTO, YAO/KTO), `report` being
 /// `processLoop`'s result for that loop and `frame` the panel's axes (H in
 /// Oe, m in units of `unitEmu`; the head's `frame` is the first panel's).

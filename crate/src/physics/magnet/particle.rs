@@ -270,14 +270,21 @@ impl Branch {
         }
         let last = self.x.len() - 1;
         let (lo, hi) = (self.x[0], self.x[last]);
+        let (m_lo, e_lo) = (self.m[0], self.e[0]);
         let mut i = 0;
         for ((&x, mo), eo) in xs.iter().zip(m.iter_mut()).zip(e.iter_mut()) {
-            if x <= lo || x >= hi {
-                (*mo, *eo) = self.eval(x);
+            if x <= lo {
+                // Below the switching field: as `eval`, continued linearly.
+                (*mo, *eo) = (m_lo, e_lo - (x - lo) * m_lo);
                 continue;
             }
-            // The segment [x_i, x_{i+1}) holding x (a walk: xs ascend).
-            while i + 1 < last && self.x[i + 1] < x {
+            if x >= hi {
+                (*mo, *eo) = self.asymptote(x);
+                continue;
+            }
+            // The segment [x_i, x_{i+1}] holding x (a walk: xs ascend; it
+            // stops by x_last = hi > x).
+            while self.x[i + 1] < x {
                 i += 1;
             }
             while i > 0 && self.x[i] > x {

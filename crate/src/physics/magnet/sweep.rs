@@ -35,11 +35,16 @@ struct States {
     ep: Vec<f64>,
     de: Vec<f64>,
     de_env: Vec<f64>,
-    /// (1 − |x|/h_sw)^n, computed when first needed (NaN until then): the
-    /// unfavoured barrier in units of KV, shared by every volume.
+    /// (1 − |x|/h_sw)^n at each |x| (index [`States::fold`]), computed when
+    /// first needed (valid where `cu_stamp` equals `pair`): the unfavoured
+    /// barrier in units of KV, shared by every volume.
     cu: Vec<f64>,
-    /// Σ w p₊ of the classes in equilibrium everywhere, per field.
+    cu_stamp: Vec<u32>,
+    pair: u32,
+    /// Σ w p₊ of the classes in equilibrium everywhere, per field (all zero
+    /// unless `eq_used`).
     eq: Vec<f64>,
+    eq_used: bool,
     /// The current class's relaxation at each |x| (index [`States::fold`]),
     /// valid where `stamp` equals `class`.
     relaxation: Vec<Relaxation>,
@@ -57,8 +62,11 @@ impl States {
             ep: vec![0.0; nb],
             de: vec![0.0; nb],
             de_env: vec![0.0; nb],
-            cu: vec![f64::NAN; nb],
+            cu: vec![0.0; nb],
+            cu_stamp: vec![0; nb],
+            pair: 0,
             eq: vec![0.0; nb],
+            eq_used: false,
             relaxation: vec![Relaxation::Frozen; nb],
             stamp: vec![0; nb],
             class: 0,
@@ -78,6 +86,14 @@ impl States {
         if self.class == 0 {
             self.stamp.fill(0);
             self.class = 1;
+        }
+    }
+
+    /// Clears the equilibrium populations (a no-op when none were added).
+    fn clear_eq(&mut self) {
+        if self.eq_used {
+            self.eq.fill(0.0);
+            self.eq_used = false;
         }
     }
 
@@ -101,15 +117,17 @@ impl States {
             *x = f / hk;
         }
         branch.eval_sorted(&self.x, &mut self.mp, &mut self.ep);
-        for j in 0..nb {
-            let mirror = nb - 1 - j;
-            // E_unfav − E_fav: for x > 0 the "+" state is favoured.
-            let gap = if self.x[j] > 0.0 {
-                self.ep[mirror] - self.ep[j]
-            } else {
-                self.ep[j] - self.ep[mirror]
-            };
-            self.de[j] = gap.max(0.0);
+        // E_unfav − E_fav at j, with the mirror point's "+" energy the "−"
+        // state's: for x > 0 the "+" state is favoured.
+        for (((de, &x), &e), &e_mirror) in self
+            .de
+            .iter_mut()
+            .zip(&self.x)
+            .zip(&self.ep)
+            .zip(self.ep.iter().rev())
+        {
+            let gap = if x > 0.0 { e_mirror - e } else { e - e_mirror };
+            *de = gap.max(0.0);
         }
         // Smallest gap at this |x| or beyond, where both states exist.
         let mut env = f64::INFINITY;
@@ -120,21 +138,27 @@ impl States {
             self.de_env[j] = env;
             self.de_env[nb - 1 - j] = env;
         }
-        self.cu.fill(f64::NAN);
-        self.eq.fill(0.0);
+        self.pair = self.pair.wrapping_add(1);
+        if self.pair == 0 {
+            self.cu_stamp.fill(0);
+            self.pair = 1;
+        }
+        self.clear_eq();
     }
 
     /// (1 − |x|/h_sw)^n at point `j`, computed once per (ψ, H_K) and |x|.
     fn cu(&mut self, j: usize) -> f64 {
         let k = self.fold(j);
-        if self.cu[k].is_nan() {
+        if self.cu_stamp[k] != self.pair {
             self.cu[k] = (1.0 - self.x[k].abs() / self.h_sw).max(0.0).powf(self.n);
+            self.cu_stamp[k] = self.pair;
         }
         self.cu[k]
     }
 
     /// Adds a class in equilibrium at every field (weight `w`, ratio `a`).
     fn add_equilibrium(&mut self, w: f64, a: f64) {
+        self.eq_used = true;
         let nb = self.x.len();
         let limit = POLARISED_Z / (2.0 * a);
         for j in nb / 2..nb {
@@ -175,7 +199,7 @@ pub(crate) fn reduced_loops(
         for &(hk, w_hk) in &classes.hk {
             st.fill(branch, fields, hk);
             for (a, total) in a.iter().zip(totals.iter_mut()) {
-                st.eq.fill(0.0);
+                st.clear_eq();
                 diff.fill(0.0);
                 for &(v, w_v) in &classes.volume {
                     let a = a(hk, v);
