@@ -4,9 +4,10 @@
 const CACHE = 'ktao-v1';
 
 // What analyze.html needs offline and cannot list itself: its reader runs in
-// a worker, whose requests (the worker, the library it loads) do not appear
-// among the page's resources. Cached when the service worker installs
-// (relative to its scope; the library's files are those of www/pkg).
+// a worker, whose script does not appear among the page's resources, and
+// its analysis modules. Cached when the service worker installs (relative to
+// its scope). The library the worker loads is the page's own (js/ktao.js and
+// www/pkg), cached with everything else the page loaded, as on every page.
 const PRECACHE = [
   'analyze.html', 'favicon.svg', 'css/site.css', 'css/figure.css', 'css/analyze.css',
   'js/analyze/main.js', 'js/analyze/worker.js', 'js/analyze/file.js', 'js/analyze/exports.js',
@@ -14,7 +15,6 @@ const PRECACHE = [
   'js/analyze/analyses/hc2-angle.js', 'js/analyze/analyses/hc2-temperature.js', 'js/analyze/analyses/iv.js',
   'js/analyze/analyses/loop.js', 'js/analyze/analyses/rt.js', 'js/analyze/analyses/zfc-fc.js',
   'js/ktao.js', 'js/dom.js', 'js/format.js', 'js/export.js', 'js/pointer.js', 'js/offline.js',
-  'pkg/ktao.js', 'pkg/ktao_bg.wasm',
 ];
 
 self.addEventListener('install', (event) => {
