@@ -12,6 +12,7 @@ use crate::analysis::loops::{analyze_loop, LoopAnalysis};
 use crate::analysis::rt::{analyze_rt, RtAnalysis, RtOptions};
 use crate::analysis::zfc_fc::{analyze_zfc_fc, ZfcFcAnalysis};
 use crate::physics::loop_processing::LoopOptions;
+use crate::plot::data_preview::MAX_DRAWN;
 use crate::wasm::convert::{f64_array, typed_options};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
@@ -123,13 +124,25 @@ impl Data {
         Ok(Self { value })
     }
 
+    /// The column `key`, if given. Magnitudes beyond [`MAX_DRAWN`] are
+    /// refused: no instrument writes them, and plotters' tick search does
+    /// not end on such an axis.
     fn optional(&self, key: &str) -> Result<Option<Vec<f64>>, JsError> {
         let v = js_sys::Reflect::get(&self.value, &key.into()).unwrap_or(JsValue::UNDEFINED);
         if v.is_undefined() || v.is_null() {
-            Ok(None)
-        } else {
-            f64_array(&format!("data.{key}"), &v, false).map(Some)
+            return Ok(None);
         }
+        let values = f64_array(&format!("data.{key}"), &v, false)?;
+        if let Some((i, x)) = values
+            .iter()
+            .enumerate()
+            .find(|(_, x)| x.is_finite() && x.abs() > MAX_DRAWN)
+        {
+            return Err(JsError::new(&format!(
+                "data.{key}[{i}] must be at most {MAX_DRAWN:e} in magnitude, got {x:e}"
+            )));
+        }
+        Ok(Some(values))
     }
 
     fn get(&self, key: &str) -> Result<Vec<f64>, JsError> {
