@@ -217,11 +217,11 @@ pub fn window(pts: &[WindowPoint], curved: bool) -> Result<FitReport, LoopError>
     let names = &WINDOW_NAMES[..p];
     let (nf, pf) = (n as f64, p as f64);
     Ok(FitReport {
-        params: names.iter().map(|s| s.to_string()).zip(ls.coef).collect(),
+        params: names.iter().copied().zip(ls.coef).collect(),
         errors: names
             .iter()
             .enumerate()
-            .map(|(i, s)| (s.to_string(), covariance[i][i].sqrt()))
+            .map(|(i, s)| (*s, covariance[i][i].sqrt()))
             .collect(),
         covariance,
         rss: ls.rss,
@@ -232,6 +232,6 @@ pub fn window(pts: &[WindowPoint], curved: bool) -> Result<FitReport, LoopError>
         p,
         iterations: 0,
         converged: true,
-        message: "closed-form linear least squares".to_string(),
+        message: "closed-form linear least squares",
     })
 }
