@@ -7,7 +7,9 @@ const CACHE = 'ktao-v1';
 // (the Fig. 3 solver, analyze.html's reader), whose requests — the worker,
 // the library it loads — do not appear among a page's resources, and the
 // analysis page's modules that load on demand. Cached when the service
-// worker installs (relative to its scope; the libraries are in www/pkg).
+// worker installs (relative to its scope). The wasm libraries are not listed:
+// each page's own resources include its library (cached as on every page),
+// and downloading every library at install delays the worker's activation.
 const PRECACHE = [
   'js/workers/ktao-worker.js', 'js/worker-client.js',
   'analyze.html', 'favicon.svg', 'css/site.css', 'css/figure.css', 'css/analyze.css',
@@ -16,7 +18,6 @@ const PRECACHE = [
   'js/analyze/analyses/hc2-angle.js', 'js/analyze/analyses/hc2-temperature.js', 'js/analyze/analyses/iv.js',
   'js/analyze/analyses/loop.js', 'js/analyze/analyses/rt.js', 'js/analyze/analyses/zfc-fc.js',
   'js/ktao.js', 'js/dom.js', 'js/format.js', 'js/export.js', 'js/pointer.js', 'js/offline.js',
-  'pkg/files/ktao.js', 'pkg/files/ktao_bg.wasm',
 ];
 
 self.addEventListener('install', (event) => {
