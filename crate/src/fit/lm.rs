@@ -6,7 +6,7 @@
 //! the current point, the p × p normal matrix A = JᵀJ and gradient g = Jᵀr
 //! accumulated in one pass, and the damped step
 //!
-//! (A + λ D²) δ = −g,  D = diag(‖J_j‖) (Marquardt's scaling, never shrinking),
+//! (A + λ D²) δ = −g,  D = diag(‖J_j‖) (MINPACK's scaling: never shrinking),
 //!
 //! solved by Cholesky — a few hundred flops. λ comes from Moré's trust
 //! region, as in MINPACK's `lmder`: λ = 0 (the Gauss–Newton step) whenever

@@ -187,8 +187,9 @@ pub fn f64s(v: &[f64]) -> JsValue {
 }
 
 /// Sets `key` of the object `target` (from [`to_js`]) to `value`.
-pub fn set(target: &JsValue, key: &str, value: JsValue) -> Result<(), JsError> {
-    js_sys::Reflect::set(target, &key.into(), &value)
+/// The key is interned: it crosses into JavaScript once per page.
+pub fn set(target: &JsValue, key: &'static str, value: JsValue) -> Result<(), JsError> {
+    js_sys::Reflect::set(target, &wasm_bindgen::intern(key).into(), &value)
         .map(|_| ())
         .map_err(|_| JsError::new(&format!("could not set {key} on the result")))
 }
