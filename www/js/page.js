@@ -74,9 +74,17 @@ export async function mountFigure(root, id, options = {}) {
   const readouts = el('table', { class: 'ktao-readouts' });
   const tableButton = el('button', { type: 'button', class: 'ktao-table-toggle', 'aria-expanded': 'false' }, 'Show data table');
   const dataTable = el('table', { class: 'ktao-data', hidden: '' });
+  // The data table is built when it is shown, not on every slider step.
+  let tableStale = true;
+  const fillTable = () => {
+    if (!tableStale || dataTable.hidden || !last) return;
+    showTable(dataTable, fig.table(last));
+    tableStale = false;
+  };
   tableButton.addEventListener('click', () => {
     const open = dataTable.hidden;
     dataTable.hidden = !open;
+    fillTable();
     tableButton.setAttribute('aria-expanded', String(open));
     tableButton.textContent = open ? 'Hide data table' : 'Show data table';
   });
@@ -173,7 +181,8 @@ export async function mountFigure(root, id, options = {}) {
       if (handle.timings.length === 1) performance.mark(`ktao-first-draw:${id}`);
       showReadouts(readouts, fig.readouts(last));
       caption.textContent = fig.summary(last, shown);
-      showTable(dataTable, fig.table(last));
+      tableStale = true;
+      fillTable();
       pointer.refresh();
       if (fresh) showStatus('', false);
       if (options.page) history.replaceState(null, '', `#${encodeState(specs, shown)}`);
