@@ -16,7 +16,7 @@ const env = { ...process.env, KTAO_BENCH_ONLY: only ?? '' };
 const lines = (out) => out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
 const byCase = (rows) => Object.fromEntries(rows.map((r) => [r.case, r.us_per_call]));
 
-const nativeRows = lines(execFileSync('cargo', ['run', '--quiet', '--release', '--example', 'bench'], { cwd: root, encoding: 'utf8', env }));
+const nativeRows = lines(execFileSync('cargo', ['run', '--quiet', '--profile', 'bench-native', '--example', 'bench'], { cwd: root, encoding: 'utf8', env }));
 const native = byCase(nativeRows);
 const timings = await wasmTimings(only);
 const wasm = byCase(timings.cases);
