@@ -9,18 +9,11 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
+#[path = "support/js.rs"]
+mod js;
+use js::{get, message};
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn get(v: &JsValue, path: &str) -> JsValue {
-    path.split('.')
-        .fold(v.clone(), |o, k| Reflect::get(&o, &k.into()).unwrap())
-}
-
-fn message<T: std::fmt::Debug>(r: Result<T, JsError>) -> String {
-    let err: JsValue = r.expect_err("expected an Error").into();
-    let err: js_sys::Error = err.dyn_into().expect("a JS Error object");
-    err.message().into()
-}
 
 fn typed(v: &[f64]) -> JsValue {
     Float64Array::from(v).into()

@@ -14,24 +14,14 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
+#[path = "support/js.rs"]
+mod js;
+use js::{get, message};
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 const MPMS3: &[u8] = include_bytes!("../../../shared/fixtures/quantum-design/mpms3-vsm-mh.dat");
 const XL: &[u8] = include_bytes!("../../../shared/fixtures/quantum-design/mpms-xl-zfc.dc.dat");
-
-fn get(v: &JsValue, path: &str) -> JsValue {
-    path.split('.')
-        .fold(v.clone(), |o, k| Reflect::get(&o, &k.into()).unwrap())
-}
-
-fn message<T: std::fmt::Debug>(r: Result<T, JsError>) -> String {
-    let Err(err) = r else {
-        panic!("expected an Error, got a value")
-    };
-    let err: JsValue = err.into();
-    let err: js_sys::Error = err.dyn_into().expect("a JS Error object");
-    err.message().into()
-}
 
 fn obj(pairs: &[(&str, JsValue)]) -> JsValue {
     let o = Object::new();

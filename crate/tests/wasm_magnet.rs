@@ -14,12 +14,11 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-wasm_bindgen_test_configure!(run_in_browser);
+#[path = "support/js.rs"]
+mod js;
+use js::{get, message};
 
-fn get(v: &JsValue, path: &str) -> JsValue {
-    path.split('.')
-        .fold(v.clone(), |o, k| Reflect::get(&o, &k.into()).unwrap())
-}
+wasm_bindgen_test_configure!(run_in_browser);
 
 fn num(v: &JsValue, path: &str) -> f64 {
     get(v, path).as_f64().unwrap_or(f64::NAN)
@@ -27,13 +26,6 @@ fn num(v: &JsValue, path: &str) -> f64 {
 
 fn numbers(v: &JsValue) -> Vec<f64> {
     Float64Array::new(v).to_vec()
-}
-
-#[track_caller]
-fn message<T: std::fmt::Debug>(r: Result<T, JsError>) -> String {
-    let err: JsValue = r.expect_err("expected an Error").into();
-    let err: js_sys::Error = err.dyn_into().expect("a JS Error object");
-    err.message().into()
 }
 
 /// A plain JS object from (key, value) pairs.

@@ -22,12 +22,11 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-wasm_bindgen_test_configure!(run_in_browser);
+#[path = "support/js.rs"]
+mod js;
+use js::get;
 
-fn get(v: &JsValue, path: &str) -> JsValue {
-    path.split('.')
-        .fold(v.clone(), |o, k| Reflect::get(&o, &k.into()).unwrap())
-}
+wasm_bindgen_test_configure!(run_in_browser);
 
 fn num(v: &JsValue, path: &str) -> f64 {
     get(v, path)

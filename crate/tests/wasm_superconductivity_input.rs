@@ -14,13 +14,11 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::HtmlCanvasElement;
 
-wasm_bindgen_test_configure!(run_in_browser);
+#[path = "support/js.rs"]
+mod js;
+use js::message;
 
-fn message<T: std::fmt::Debug>(r: Result<T, JsError>) -> String {
-    let err: JsValue = r.expect_err("expected an Error").into();
-    let err: js_sys::Error = err.dyn_into().expect("a JS Error object");
-    err.message().into()
-}
+wasm_bindgen_test_configure!(run_in_browser);
 
 fn typed(v: &[f64]) -> JsValue {
     Float64Array::from(v).into()
