@@ -6,7 +6,7 @@
 // adds rows for its controls that cost more than the main one.
 import { gzipSync } from 'node:zlib';
 import { FIGURES } from '../../www/js/figures/index.js';
-import { launch, open, waitForDraw } from '../e2e/harness.mjs';
+import { launch, open, waitForDraw, offlineReady } from '../e2e/harness.mjs';
 
 /** Steps of the main control: an asynchronous figure's take a worker round trip each. */
 const STEPS = 100;
@@ -16,11 +16,12 @@ const EXTRA = { vacancy: [['vacancyPotential', 8]] };
 
 const pct = (v, p) => { const s = [...v].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
 
-export async function pageTimings() {
+/** `only`: figure ids to measure (all when absent). */
+export async function pageTimings(only) {
   const env = await launch();
   const rows = [];
   try {
-    for (const id of Object.keys(FIGURES)) {
+    for (const id of Object.keys(FIGURES).filter((f) => !only?.length || only.includes(f))) {
       const bytes = { wasm: 0, js: 0, html: 0, css: 0, other: 0 };
       const pending = [];
       const seen = new Set(); // a worker fetches the module the page has (from the HTTP cache)
@@ -32,6 +33,9 @@ export async function pageTimings() {
         }).catch(() => {}))),
       });
       await waitForDraw(page);
+      // The service worker installs after the first drawing: the steps start
+      // once it has cached the page, as they would for a reader a moment later.
+      await offlineReady(page, [`pkg/${FIGURES[id].pkg}/ktao_bg.wasm`]);
       const first = await page.evaluate((fid) => performance.getEntriesByName(`ktao-first-draw:${fid}`)[0]?.startTime, id);
       const step = (name, steps) => page.evaluate(async ([n, count, plain, worker]) => {
         const root = document.querySelector('.ktao-figure');

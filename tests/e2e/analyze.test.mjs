@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { launch, open } from './harness.mjs';
+import { launch, open, offlineReady } from './harness.mjs';
 import * as made from './analyze-data.mjs';
 
 const ROOT = new URL('../../', import.meta.url);
@@ -353,18 +353,7 @@ test('a 200,000-row MPMS3 file parses in the worker while the page keeps drawing
 test('after one visit the page and its worker work offline', async () => {
   const context = await env.browser.newContext({ viewport: { width: 1100, height: 800 } });
   const { page } = await openPage({ context });
-  await page.evaluate(async () => {
-    const reg = await navigator.serviceWorker.ready;
-    void reg;
-    const want = ['js/analyze/worker.js', 'pkg/files/ktao_bg.wasm', 'js/analyze/analyses/loop.js'];
-    for (let i = 0; i < 200; i++) {
-      const cache = await caches.open('ktao-v1');
-      const hits = await Promise.all(want.map((u) => cache.match(new URL(u, document.baseURI))));
-      if (hits.every(Boolean)) return;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error('the service worker did not cache the page');
-  });
+  await offlineReady(page, ['js/analyze/worker.js', 'pkg/files/ktao_bg.wasm', 'js/analyze/analyses/loop.js']);
   await context.setOffline(true);
   const offline = await context.newPage();
   await offline.goto(new URL('analyze.html', env.server.url).href);

@@ -2,7 +2,7 @@
 // starts hidden, and a reveal.js slide; plus offline use and a sub-path host.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open, waitForDraw, inkFraction } from './harness.mjs';
+import { launch, open, waitForDraw, inkFraction, offlineReady } from './harness.mjs';
 
 let env;
 before(async () => { env = await launch(); });
@@ -62,16 +62,7 @@ test('a reveal.js slide draws its figure when shown, and keys inside it do not c
 test('after one visit the site works offline', async () => {
   const { page, problems, context } = await open(env, 'hc2-angle.html');
   await waitForDraw(page);
-  await page.evaluate(async () => {
-    const reg = await navigator.serviceWorker.ready;
-    // Wait until the worker has cached what the page loaded.
-    for (let i = 0; i < 50; i++) {
-      const keys = await (await caches.open('ktao-v1')).keys();
-      if (keys.some((k) => k.url.endsWith('.wasm'))) return reg.active.state;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error('nothing cached');
-  });
+  await offlineReady(page, ['pkg/superconductivity/ktao_bg.wasm']);
   await context.setOffline(true);
   problems.length = 0;
   await page.reload();

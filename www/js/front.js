@@ -1,7 +1,7 @@
 // The front page: one card per figure in the registry.
 import { FIGURES } from './figures/index.js';
 import { el } from './dom.js';
-import './offline.js';
+import { keepOffline } from './offline.js';
 
 const list = document.getElementById('figures');
 for (const [id, f] of Object.entries(FIGURES)) {
@@ -11,3 +11,4 @@ for (const [id, f] of Object.entries(FIGURES)) {
   card.append(link, el('p', {}, f.blurb));
   list.append(card);
 }
+keepOffline();

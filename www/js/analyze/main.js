@@ -9,7 +9,7 @@ import { ANALYSES } from './analyses/index.js';
 import { inUnit, optionInput, fixed } from './shared.js';
 import { readInWorker, size, showFile, guessAnalysis } from './file.js';
 import { buildExports, rowsText } from './exports.js';
-import '../offline.js';
+import { keepOffline } from '../offline.js';
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -304,3 +304,4 @@ const ready = loadKtao('files').then((k) => {
   page.ktao = k;
   document.body.dataset.ready = 'true';
 }).catch((err) => showError(`The library could not load: ${err.message}`));
+keepOffline(ready);
