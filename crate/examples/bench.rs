@@ -368,6 +368,7 @@ fn vacancy_cases() {
             scan: Some(&scan),
             u_eff: p.u_eff,
             scan_without_soc: false,
+            scan_pending: &[],
         };
         black_box(
             render_svg(1200, 800, &measure::approximate, |a| {

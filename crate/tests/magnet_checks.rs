@@ -420,9 +420,18 @@ fn figures_reuse_the_panel_their_controls_did_not_touch() {
 #[test]
 fn temperature_sets_read_as_an_array_or_a_string() {
     let read = |json: &str| serde_json::from_str::<TemperatureSet>(json);
-    assert_eq!(read("[1.8, 300]").unwrap(), TemperatureSet::List(vec![1.8, 300.0]));
-    assert_eq!(read("\"1.8,300\"").unwrap(), TemperatureSet::Text("1.8,300".into()));
+    assert_eq!(
+        read("[1.8, 300]").unwrap(),
+        TemperatureSet::List(vec![1.8, 300.0])
+    );
+    assert_eq!(
+        read("\"1.8,300\"").unwrap(),
+        TemperatureSet::Text("1.8,300".into())
+    );
     let err = read("300").unwrap_err().to_string();
-    assert!(err.contains("an array of temperatures in K or a comma-separated string"), "{err}");
+    assert!(
+        err.contains("an array of temperatures in K or a comma-separated string"),
+        "{err}"
+    );
     assert!(read("[1.8, \"x\"]").is_err());
 }

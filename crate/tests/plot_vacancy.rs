@@ -18,6 +18,7 @@ fn fig3_svg_shows_every_ta_the_vacancy_the_layer_moments_and_both_spins() {
         scan: Some(&scan),
         u_eff: p.u_eff,
         scan_without_soc: false,
+        scan_pending: &[],
     };
     let svg = render_svg(1200, 800, &measure::approximate, |a| {
         draw_vacancy(a, &fig, &Style::default())
@@ -60,7 +61,7 @@ fn the_scan_panel_alone_and_strokes_that_scale() {
     let scan = u_scan(&p, &[0.0, 1.0, 2.0]).unwrap();
     let at = |s: f64| {
         render_svg(800, 500, &measure::approximate, |a| {
-            draw_u_scan(a, &scan, 1.0, "", &Style::with_scale(s))
+            draw_u_scan(a, &scan, &[], 1.0, "", &Style::with_scale(s))
         })
         .unwrap()
     };
@@ -80,6 +81,7 @@ fn without_a_scan_the_slab_takes_the_left_half() {
         scan: None,
         u_eff: 0.0,
         scan_without_soc: false,
+        scan_pending: &[],
     };
     let svg = render_svg(900, 600, &measure::approximate, |a| {
         draw_vacancy(a, &fig, &Style::default())

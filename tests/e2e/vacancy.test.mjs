@@ -19,7 +19,8 @@ const set = (page, values) => page.evaluate((v) => {
   const h = document.querySelector('.ktao-figure').ktao;
   for (const [k, x] of Object.entries(v)) h.set(k, x);
 }, values);
-const spawns = (page) => page.evaluate(() => document.querySelector('.ktao-figure').ktao.fig.workerClient().spawns);
+/** Workers started for the model (the scan's second worker may be idle when a run is cancelled). */
+const spawns = (page) => page.evaluate(() => document.querySelector('.ktao-figure').ktao.fig.workerClients()[0].spawns);
 const STEP = /step \d+, residual [\d.e+-]+ electrons/;
 /** Waits for a progress line of the self-consistency loop, different from `before`. */
 const progress = (page, before = '') => page.waitForFunction(([b, re]) => {
@@ -57,6 +58,33 @@ test('Fig. 3 at the paper\'s values: 0.124 ± 0.01 μ_B on an interface Ta, at U
   // Idle: the progress line is empty and Cancel is marked unavailable.
   assert.equal(await text(page, '.ktao-progress'), '');
   assert.equal(await page.getAttribute('.ktao-cancel', 'aria-disabled'), 'true');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('Fig. 3 draws once the model is solved and fills in the Fig. S18 scan point by point', async () => {
+  const { page, problems, context } = await open(env, 'vacancy.html');
+  await waitForDraw(page);
+  const n = await draws(page);
+  await set(page, { size: 3 }); // a new patch: a new scan
+  const partial = await page.waitForFunction(() => {
+    const row = [...document.querySelectorAll('.ktao-readouts tr')].find((tr) => tr.querySelector('th').textContent === 'Fig. S18');
+    return row && document.querySelector('.ktao-figure').dataset.pending ? row.querySelector('td').textContent : false;
+  }, null, { polling: 'raf', timeout: 60_000 }).then((h) => h.jsonValue());
+  assert.match(partial, /^computing: \d of 9 points$/);
+  assert.match(await text(page, '.ktao-summary'), /3 × 3|slab/);
+  await waitForRedraw(page, n);
+  const r = await readouts(page);
+  assert.ok(r['Fig. S18: largest at 2 eV'], 'the complete scan replaces the partial one');
+  assert.equal(r['Fig. S18'], undefined);
+  assert.doesNotMatch(await text(page, '.ktao-progress'), /./);
+  // The scan assembled from one worker call per point equals one call over all nine.
+  const [joined, whole] = await page.evaluate(async () => {
+    const h = document.querySelector('.ktao-figure').ktao;
+    const opts = { ...h.fig.modelOptions(h.state), soc: 0, uEff: 0 };
+    return [h.computed.scan, h.ktao.uScan(opts, [0, 0.25, 0.5, 0.75, 1, 1.25, 1.5, 1.75, 2])];
+  });
+  assert.deepEqual(joined, whole);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -5,13 +5,15 @@
 // URL state, exports, embed snippets and citation.
 //
 // An asynchronous figure (a long computation, e.g. in a Web Worker) also
-// exports compute(ktao, state, { onProgress, signal }), a promise of what its
-// drawing needs; draw(ktao, canvas, state, scale, computed) and
+// exports compute(ktao, state, { onProgress, onPartial, signal }), a promise
+// of what its drawing needs; draw(ktao, canvas, state, scale, computed) and
 // svg(ktao, state, width, height, computed) then take that result (the
 // state it was computed for is the figure's to keep in it). A change of state
 // starts a computation and aborts the one running; onProgress(text) shows
-// in a progress line beside a Cancel button; a stale result is ignored, and
-// a cancelled computation leaves the last figure in place.
+// in a progress line beside a Cancel button; onPartial(computed) draws a
+// result that is not yet complete (the figure stays pending until the
+// promise settles); a stale result is ignored, and a cancelled computation
+// leaves the last figure in place.
 import { loadKtao } from './ktao.js';
 import { FIGURES } from './figures/index.js';
 import { el } from './dom.js';
@@ -134,12 +136,14 @@ export async function mountFigure(root, id, options = {}) {
   const chrome = options.page ? buildChrome(root, handle) : null;
 
   let frame = 0;
+  let firstDrawn = false;
   // An asynchronous figure: the computation running, the state (as JSON) of
   // the result it shows, and that of the last computation that finished or
   // was cancelled (neither is computed again when the page is resized).
   let job = null;
   let computedKey = null;
   let settled = null;
+  let partialShown = false; // the figure shows a result still being completed
   let shown = state; // the state the figure shows (an async figure's last computed one)
   function draw() {
     frame = 0;
@@ -165,9 +169,10 @@ export async function mountFigure(root, id, options = {}) {
   /**
    * Draws (an async figure: its last computed result). `fresh` is false when
    * an async figure only redraws what it showed (a resize): the status line
-   * keeps what the last computation said (cancelled, or an error).
+   * keeps what the last computation said (cancelled, or an error). `partial`:
+   * a result still being completed, drawn without settling the figure.
    */
-  function render(t0, fresh = true) {
+  function render(t0, fresh = true, partial = false) {
     const dpr = window.devicePixelRatio || 1;
     const w = Math.round(canvas.clientWidth * dpr);
     const h = Math.round(canvas.clientHeight * dpr);
@@ -177,8 +182,12 @@ export async function mountFigure(root, id, options = {}) {
       last = fig.compute
         ? fig.draw(ktao, canvas, shown, dpr, handle.computed)
         : fig.draw(ktao, canvas, state, dpr);
-      handle.timings.push(performance.now() - t0);
-      if (handle.timings.length === 1) performance.mark(`ktao-first-draw:${id}`);
+      if (!partial) handle.timings.push(performance.now() - t0);
+      if (!firstDrawn) {
+        firstDrawn = true;
+        performance.mark(`ktao-first-draw:${id}`);
+      }
+      if (!partial && handle.timings.length === 1) performance.mark(`ktao-complete:${id}`);
       showReadouts(readouts, fig.readouts(last));
       caption.textContent = fig.summary(last, shown);
       tableStale = true;
@@ -190,7 +199,7 @@ export async function mountFigure(root, id, options = {}) {
     } catch (err) {
       showStatus(err instanceof Error ? err.message : String(err), true);
     }
-    drawn();
+    if (!partial) drawn();
   }
   function drawn() {
     settle();
@@ -207,12 +216,23 @@ export async function mountFigure(root, id, options = {}) {
     job = mine;
     busy.start();
     const onProgress = (text) => { if (job === mine) busy.progress(text); };
+    const onPartial = (computed) => {
+      if (job !== mine) return;
+      shown = snapshot;
+      handle.computed = computed;
+      // What is shown is no finished computation: returning to the state
+      // shown before computes it again.
+      computedKey = null;
+      partialShown = true;
+      render(t0, true, true);
+    };
     Promise.resolve()
-      .then(() => fig.compute(ktao, snapshot, { onProgress, signal: controller.signal }))
+      .then(() => fig.compute(ktao, snapshot, { onProgress, onPartial, signal: controller.signal }))
       .then((computed) => {
         if (job !== mine) return;
         job = null;
         settled = computedKey = key;
+        partialShown = false;
         shown = snapshot;
         handle.computed = computed;
         busy.stop();
@@ -223,7 +243,9 @@ export async function mountFigure(root, id, options = {}) {
         busy.stop();
         if (controller.signal.aborted) {
           settled = key;
-          showStatus(handle.computed
+          showStatus(partialShown
+            ? 'Cancelled: the figure shows the part computed so far; move a control to compute again.'
+            : handle.computed
             ? 'Cancelled: the figure still shows the last finished result; move a control to compute again.'
             : 'Cancelled before a first result; move a control to compute again.', false);
           settle();

@@ -15,10 +15,13 @@ pub const PAPER_MOMENT_MU_B: f64 = 0.124;
 /// Fig. S18: the largest Ta moment and the moment per interface cell
 /// against U_eff, the paper's 0.124 μ_B at 1 eV, and the current U_eff;
 /// `note` is added to the caption (e.g. that the scan is without SOC).
+/// `pending`: U_eff values (eV) of a scan still being computed, which the
+/// axis already spans, so that it does not move as the points arrive.
 /// Returns the chart's frame (U_eff in eV, moment in μ_B).
 pub fn draw_u_scan<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     scan: &UScan,
+    pending: &[f64],
     u_eff: f64,
     note: &str,
     style: &Style,
@@ -27,7 +30,14 @@ where
     DB::ErrorType: 'static,
 {
     let font = |px: f64| (style.font.as_str(), style.font_px(px));
-    let u_max = scan.u_eff.iter().copied().fold(1.0f64, f64::max).max(u_eff) * 1.05;
+    let u_max = scan
+        .u_eff
+        .iter()
+        .chain(pending)
+        .copied()
+        .fold(1.0f64, f64::max)
+        .max(u_eff)
+        * 1.05;
     let top = scan
         .max_moment
         .iter()

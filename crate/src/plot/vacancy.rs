@@ -23,6 +23,9 @@ pub struct VacancyFigure<'a> {
     /// Whether the scan was computed without the SOC of `model` (the page's
     /// scan, like the paper's collinear Fig. S18, has none): said in its caption.
     pub scan_without_soc: bool,
+    /// U_eff values (eV) of the scan still being computed: the page draws
+    /// the figure as soon as the model is solved and each point as it comes.
+    pub scan_pending: &'a [f64],
 }
 
 /// Checks that a solution (perhaps handed back from JavaScript) can be drawn:
@@ -319,12 +322,23 @@ where
         Some(scan) => {
             let (slab, s18) = left.split_vertically(h * 55 / 100);
             draw_slab(&slab, fig.model, style)?;
-            let note = if fig.scan_without_soc {
-                ", without SOC"
-            } else {
-                ""
-            };
-            Some(draw_u_scan(&s18, scan, fig.u_eff, note, style)?)
+            let mut note = String::new();
+            if fig.scan_without_soc {
+                note.push_str(", without SOC");
+            }
+            if !fig.scan_pending.is_empty() {
+                let done = scan.u_eff.len();
+                let all = done + fig.scan_pending.len();
+                note.push_str(&format!(": computing, {done} of {all}"));
+            }
+            Some(draw_u_scan(
+                &s18,
+                scan,
+                fig.scan_pending,
+                fig.u_eff,
+                &note,
+                style,
+            )?)
         }
         None => {
             draw_slab(&left, fig.model, style)?;

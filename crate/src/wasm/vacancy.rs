@@ -5,6 +5,7 @@
 
 use super::canvas::{draw_on_canvas, draw_svg};
 use super::convert::{f64_array, from_js, optional_function, options, to_js, whole, Kind};
+use crate::input;
 use crate::physics::vacancy::{
     self as core, Axis, UScan, Vacancies, VacancyParams, VacancyResult, VacancySite,
 };
@@ -233,10 +234,13 @@ pub const SCAN_U_EV: [f64; 9] = [0.0, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 1.75, 2.0
 
 /// Results a worker computed, handed back for drawing.
 #[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
+#[serde(default, rename_all = "camelCase")]
 struct Computed {
     model: Option<VacancyResult>,
     scan: Option<UScan>,
+    /// U_eff values (eV) of a `scan` still being computed (see
+    /// [`VacancyFigure::scan_pending`]).
+    scan_pending: Vec<f64>,
 }
 
 /// What the page shows beside Fig. 3.
@@ -256,12 +260,21 @@ struct Fig3Readout {
     frame: Option<Frame>,
 }
 
-fn figure_data(
-    state: JsValue,
-    computed: JsValue,
-) -> Result<(VacancyParams, VacancyResult, Option<UScan>), JsError> {
+/// The parameters, the model, the scan and the U_eff values of the scan
+/// still pending, from the page's state and what its workers computed.
+type FigureData = (VacancyParams, VacancyResult, Option<UScan>, Vec<f64>);
+
+fn figure_data(state: JsValue, computed: JsValue) -> Result<FigureData, JsError> {
     let p = params(state)?;
     let given: Computed = from_js("computed", computed)?;
+    if given.scan.is_none() && !given.scan_pending.is_empty() {
+        return Err(JsError::new(
+            "computed.scanPending needs computed.scan, the points computed so far",
+        ));
+    }
+    if !given.scan_pending.is_empty() {
+        input::finite_slice("computed.scanPending", &given.scan_pending)?;
+    }
     let model = match given.model {
         Some(m) => m,
         None => core::vacancy_model(&p)?,
@@ -271,7 +284,7 @@ fn figure_data(
         Some(s) => s,
         None => core::u_scan(&scan_params(&p), &SCAN_U_EV)?,
     };
-    Ok((p, model, Some(scan)))
+    Ok((p, model, Some(scan), given.scan_pending))
 }
 
 /// The parameters of the page's Fig. S18 scan for the model at `p`: the same
@@ -292,7 +305,9 @@ fn scan_params(p: &VacancyParams) -> VacancyParams {
 /// maxMomentLayer, momentPerCell, layerMoments, electrons, converged,
 /// iterations, residual, matrixSize, scan, frame }`, `frame` that of the
 /// Fig. S18 panel (U_eff in eV, moment in μ_B). A given scan is taken to be
-/// without SOC, as the page computes it.
+/// without SOC, as the page computes it; `computed.scanPending` lists the
+/// U_eff values (eV) of a scan still being computed, whose axis then spans
+/// them (the page draws the model first and each point as it arrives).
 #[wasm_bindgen(js_name = drawVacancyModel)]
 pub fn draw_vacancy_model_canvas(
     canvas: HtmlCanvasElement,
@@ -301,12 +316,13 @@ pub fn draw_vacancy_model_canvas(
     #[wasm_bindgen(unchecked_param_type = "{ model?: object, scan?: object } | undefined")]
     computed: JsValue,
 ) -> Result<JsValue, JsError> {
-    let (p, model, scan) = figure_data(state, computed)?;
+    let (p, model, scan, pending) = figure_data(state, computed)?;
     let fig = VacancyFigure {
         model: &model,
         scan: scan.as_ref(),
         u_eff: p.u_eff,
         scan_without_soc: p.soc > 0.0,
+        scan_pending: &pending,
     };
     let style = Style::with_scale(scale);
     let frame = draw_on_canvas(canvas, |area| draw_vacancy(area, &fig, &style))?;
@@ -335,12 +351,13 @@ pub fn svg_vacancy_model(
     #[wasm_bindgen(unchecked_param_type = "{ model?: object, scan?: object } | undefined")]
     computed: JsValue,
 ) -> Result<String, JsError> {
-    let (p, model, scan) = figure_data(state, computed)?;
+    let (p, model, scan, pending) = figure_data(state, computed)?;
     let fig = VacancyFigure {
         model: &model,
         scan: scan.as_ref(),
         u_eff: p.u_eff,
         scan_without_soc: p.soc > 0.0,
+        scan_pending: &pending,
     };
     draw_svg(width, height, |area| {
         draw_vacancy(area, &fig, &Style::default())
