@@ -171,3 +171,49 @@ fn xmcd_sketch_draws_and_refuses_bad_state() {
             .contains("state must be an object")
     );
 }
+
+/// The colour of pixel (x, y) of `c`, (r, g, b).
+fn pixel(c: &HtmlCanvasElement, x: f64, y: f64) -> (u8, u8, u8) {
+    let ctx: CanvasRenderingContext2d = c.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+    let d = ctx.get_image_data(x, y, 1.0, 1.0).unwrap().data();
+    (d[0], d[1], d[2])
+}
+
+#[wasm_bindgen_test]
+fn the_canvas_backend_sets_each_style_it_draws_with_even_after_a_turned_label() {
+    use ktao::wasm::canvas_backend::Canvas;
+    use plotters::style::{Color, IntoFont, RGBColor, TextStyle};
+    use plotters_backend::{DrawingBackend, FontTransform};
+    const RED: RGBColor = RGBColor(220, 0, 0);
+    const GREEN: RGBColor = RGBColor(0, 180, 0);
+    const BLUE: RGBColor = RGBColor(0, 0, 230);
+    let c = canvas(200, 100);
+    let ctx: CanvasRenderingContext2d = c.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+    let mut b = Canvas::new(c.clone(), ctx);
+    b.draw_rect((0, 0), (40, 40), &GREEN.to_backend_color(), true)
+        .unwrap();
+    // A turned label sets its fill inside save()/restore(), which brings the
+    // green fill back: the next blue fill must be sent again.
+    let label = TextStyle::from(("sans-serif", 20).into_font())
+        .color(&BLUE)
+        .transform(FontTransform::Rotate90);
+    b.draw_text("turned", &label, (150, 10)).unwrap();
+    b.draw_rect((50, 0), (90, 40), &BLUE.to_backend_color(), true)
+        .unwrap();
+    assert_eq!(pixel(&c, 20.0, 20.0), (0, 180, 0));
+    assert_eq!(pixel(&c, 70.0, 20.0), (0, 0, 230));
+    // A path with repeated points strokes like one without; the stroke
+    // colour changes between two paths of different colours.
+    let thick = |col: RGBColor| col.stroke_width(5);
+    b.draw_path(
+        [(0, 60), (0, 60), (60, 60), (60, 60), (60, 60), (120, 60)],
+        &thick(RED),
+    )
+    .unwrap();
+    b.draw_path([(0, 80), (120, 80)], &thick(BLUE)).unwrap();
+    b.draw_path([(0, 95), (120, 95)], &thick(RED)).unwrap();
+    assert_eq!(pixel(&c, 100.0, 60.0), (220, 0, 0));
+    assert_eq!(pixel(&c, 30.0, 60.0), (220, 0, 0));
+    assert_eq!(pixel(&c, 100.0, 80.0), (0, 0, 230));
+    assert_eq!(pixel(&c, 100.0, 95.0), (220, 0, 0));
+}

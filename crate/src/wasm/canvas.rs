@@ -1,12 +1,13 @@
 //! Drawing a figure into a page's `<canvas>`, or into an SVG string, with text
 //! measured by the canvas's own `measureText` (see `plot::measure`).
 
+use super::canvas_backend::Canvas;
 use super::surface::Surface;
 use crate::plot::measure::{Measured, TextMeasurer};
 use crate::plot::PlotError;
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
@@ -23,16 +24,38 @@ fn context(canvas: &HtmlCanvasElement) -> Result<CanvasRenderingContext2d, JsErr
         .ok_or_else(|| JsError::new("canvas must be a <canvas> with a 2D context available"))
 }
 
-/// Text measured as the canvas backend will draw it ("<style> <size>px <family>").
-fn measurer(ctx: CanvasRenderingContext2d) -> impl Fn(&str, &str, f64) -> (u32, u32) {
-    move |text, family, size| {
-        ctx.set_font(&format!("{size}px {family}"));
-        let width = ctx
-            .measure_text(text)
+thread_local! {
+    /// A canvas of its own to measure text on (so that measuring does not
+    /// change the drawing context's font) and the font it was last given.
+    static SCRATCH: RefCell<Option<(CanvasRenderingContext2d, String)>> = const { RefCell::new(None) };
+}
+
+/// The width and height of `text` in `size` device pixels of `family`, as
+/// the canvas will draw it ("<style> <size>px <family>").
+fn measure_text(text: &str, family: &str, size: f64) -> (u32, u32) {
+    let fallback = 0.55 * size * text.chars().count() as f64;
+    let width = SCRATCH.with_borrow_mut(|scratch| {
+        if scratch.is_none() {
+            *scratch = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.create_element("canvas").ok())
+                .and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok())
+                .and_then(|c| context(&c).ok())
+                .map(|ctx| (ctx, String::new()));
+        }
+        let Some((ctx, font)) = scratch.as_mut() else {
+            return fallback;
+        };
+        let wanted = format!("{size}px {family}");
+        if *font != wanted {
+            ctx.set_font(&wanted);
+            *font = wanted;
+        }
+        ctx.measure_text(text)
             .map(|m| m.width())
-            .unwrap_or(0.55 * size * text.len() as f64);
-        (width.ceil().max(0.0) as u32, (1.2 * size).ceil() as u32)
-    }
+            .unwrap_or(fallback)
+    });
+    (width.ceil().max(0.0) as u32, (1.2 * size).ceil() as u32)
 }
 
 fn plot_error(e: PlotError) -> JsError {
@@ -54,11 +77,9 @@ where
             "canvas is {w}×{h} device pixels: at least {MIN_SIDE_PX}×{MIN_SIDE_PX} are needed to draw"
         )));
     }
-    let measure = measurer(context(&canvas)?);
-    let measure: &TextMeasurer = &measure;
-    let inner = CanvasBackend::with_canvas_object(canvas)
-        .ok_or_else(|| JsError::new("canvas has no 2D context"))?;
-    let inner = Surface::Canvas(inner);
+    let measure: &TextMeasurer = &measure_text;
+    let ctx = context(&canvas)?;
+    let inner = Surface::Canvas(Canvas::new(canvas, ctx));
     let area = Measured { inner, measure }.into_drawing_area();
     draw(&area).map_err(plot_error)
 }
@@ -78,13 +99,7 @@ where
         }
     };
     let (w, h) = (side("width", width)?, side("height", height)?);
-    let scratch = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.create_element("canvas").ok())
-        .and_then(|c| c.dyn_into::<HtmlCanvasElement>().ok())
-        .ok_or_else(|| JsError::new("SVG export needs a document to measure text"))?;
-    let measure = measurer(context(&scratch)?);
-    let measure: &TextMeasurer = &measure;
+    let measure: &TextMeasurer = &measure_text;
     let mut svg = String::new();
     {
         let inner = Surface::Svg(SVGBackend::with_string(&mut svg, (w, h)));

@@ -9,6 +9,7 @@ pub mod annealing;
 #[cfg(feature = "superconductivity")]
 pub mod bkt;
 pub mod canvas;
+pub mod canvas_backend;
 pub mod convert;
 #[cfg(feature = "superconductivity")]
 pub mod gl_hc2;

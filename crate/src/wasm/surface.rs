@@ -8,16 +8,16 @@
 //! takes about a third off the wasm module; the cost is one `match` per
 //! primitive, invisible next to the canvas call it makes.
 
+use super::canvas_backend::Canvas;
 use plotters::prelude::SVGBackend;
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
 };
-use plotters_canvas::CanvasBackend;
 
 /// The page's canvas or an SVG document.
 pub enum Surface<'a> {
     /// A `<canvas>` in device pixels.
-    Canvas(CanvasBackend),
+    Canvas(Canvas),
     /// An SVG document written into a string.
     Svg(SVGBackend<'a>),
 }
