@@ -74,17 +74,45 @@ test('Fig. 1b: choosing a sample sets the sliders to its preset, from the page a
   await context.close();
 });
 
-test('Fig. 1e–f: T_BKT above T_c0 is refused in words, and the page recovers', async () => {
+test('Fig. 1e–f and 1b: T_c0 moved below T_BKT takes T_BKT along; a link with them out of order is refused in words', async () => {
   const { page, problems, context } = await open(env, 'bkt.html');
   await waitForDraw(page);
+  const value = (name) => page.$eval(`.ktao-controls input[type=range][name=${name}]`, (e) => Number(e.value));
+  const n = await draws(page);
   const tc0 = page.locator('.ktao-controls input[type=number][name=tc0-exact]');
   await tc0.fill('1.9');
   await tc0.press('Enter');
-  await page.locator('.ktao-status.error').waitFor();
-  assert.match(await page.textContent('.ktao-status'), /T_BKT \(1\.946 K\) must lie below T_c0 \(1\.9 K\)/);
-  await tc0.fill('2.084');
-  await tc0.press('Enter');
-  await page.waitForFunction(() => document.querySelector('.ktao-status').textContent === '');
-  assert.deepEqual(problems, []);
+  await waitForRedraw(page, n);
+  assert.equal(await value('tc0'), 1.9);
+  assert.equal(await value('tBkt'), 1.89, 'T_BKT follows, 0.01 K below');
+  assert.equal(await page.textContent('.ktao-status'), '');
+  // The highest temperature moved below the lowest takes the lowest along.
+  assert.equal(await value('tMin'), 1.4);
+  await page.locator('.ktao-controls input[type=number][name=tMax-exact]').fill('1.5');
+  await page.locator('.ktao-controls input[type=number][name=tMax-exact]').press('Enter');
+  await page.waitForFunction(() => document.querySelector('.ktao-controls input[type=range][name=tMax]').value === '1.5');
+  assert.equal(await value('tMin'), 1.4, 'still below: not moved');
+  await page.locator('.ktao-controls input[type=number][name=tMin-exact]').fill('1.8');
+  await page.locator('.ktao-controls input[type=number][name=tMin-exact]').press('Enter');
+  await page.waitForFunction(() => document.querySelector('.ktao-controls input[type=range][name=tMax]').value === '1.9');
+  assert.equal(await page.textContent('.ktao-status'), '');
+  // A link is taken as it is: out of order, it gets the message and the
+  // page recovers when a control is moved.
+  const link = await open(env, 'bkt.html#v=1&t-bkt=2&tc0=1.95', { context });
+  await link.page.locator('.ktao-status.error').waitFor();
+  assert.match(await link.page.textContent('.ktao-status'), /T_BKT \(2 K\) must lie below T_c0 \(1\.95 K\)/);
+  const exact = link.page.locator('.ktao-controls input[type=number][name=tc0-exact]');
+  await exact.fill('2.084');
+  await exact.press('Enter');
+  await link.page.waitForFunction(() => document.querySelector('.ktao-status').textContent === '');
+  // On Fig. 1b too.
+  const rt = await open(env, 'resistive.html', { context });
+  await waitForDraw(rt.page);
+  const exactRt = rt.page.locator('.ktao-controls input[type=number][name=tc0-exact]');
+  await exactRt.fill('1.7');
+  await exactRt.press('Enter');
+  await rt.page.waitForFunction(() => document.querySelector('.ktao-controls input[type=range][name=tBkt]').value === '1.69');
+  assert.equal(await rt.page.textContent('.ktao-status'), '');
+  assert.deepEqual([...problems, ...link.problems, ...rt.problems], []);
   await context.close();
 });

@@ -1,6 +1,7 @@
 // Fig. 1e–f: the I–V family of LaAlO₃/KTaO₃ on linear and log–log axes, the
 // V ∝ I³ line, and α(T) with T_BKT where α crosses 3.
 import { withError, fixed } from '../format.js';
+import { keepOrder, checkOrder } from './order.js';
 
 /** The most curves a page draws (the library refuses more than 60). */
 const MAX_CURVES = 49;
@@ -18,11 +19,18 @@ export function controls(d) {
 
 export const defaults = (ktao) => ktao.bktDefaults();
 
+/** Controls that keep their order: T_BKT below T_c0, the lowest temperature below the highest. */
+const TRANSITIONS = ['tBkt', 'tc0'];
+const RANGE = ['tMin', 'tMax'];
+
+/** Moving one of a pair past the other takes the other along (0.01 K; 0.1 K for the range). */
+export function linked(ktao, name, value, state) {
+  return keepOrder(name, value, state, TRANSITIONS, 0.01) ?? keepOrder(name, value, state, RANGE, 0.1);
+}
+
 function check(s) {
-  if (!(s.tBkt < s.tc0)) {
-    throw new Error(`T_BKT (${s.tBkt} K) must lie below T_c0 (${s.tc0} K): vortex pairs unbind below the mean-field transition`);
-  }
-  if (!(s.tMax > s.tMin)) throw new Error(`the highest temperature (${s.tMax} K) must lie above the lowest (${s.tMin} K)`);
+  checkOrder(s, TRANSITIONS, `T_BKT (${s.tBkt} K) must lie below T_c0 (${s.tc0} K): vortex pairs unbind below the mean-field transition`);
+  checkOrder(s, RANGE, `the highest temperature (${s.tMax} K) must lie above the lowest (${s.tMin} K)`);
   if ((s.tMax - s.tMin) / s.tStep + 1 > MAX_CURVES + 1e-9) {
     throw new Error(`${Math.floor((s.tMax - s.tMin) / s.tStep + 1)} temperatures are too many to draw: at most ${MAX_CURVES}, so take a larger step`);
   }

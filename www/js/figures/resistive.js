@@ -1,6 +1,7 @@
 // Fig. 1b: R_s(T) of both samples from 300 K down, with an inset of the
 // transition where T_c onset, midpoint and zero are marked. The sliders set
 // one sample (the preset switch says which); the other keeps its preset.
+import { keepOrder, checkOrder } from './order.js';
 import { fixed } from '../format.js';
 
 const SAMPLES = [['LAO/KTO', 'LaAlO₃/KTaO₃(111)'], ['YAO/KTO', 'YAlO₃/KTaO₃(111)']];
@@ -21,17 +22,21 @@ export function controls(d) {
 
 export const defaults = (ktao) => ktao.rtDefaults();
 
-/** Choosing a sample sets the sliders to its preset. */
-export function linked(ktao, name, value) {
-  if (name !== 'preset') return null;
+/** T_BKT and T_c0, which keep that order. */
+const TRANSITIONS = ['tBkt', 'tc0'];
+
+/**
+ * Choosing a sample sets the sliders to its preset; moving T_c0 below T_BKT
+ * (or T_BKT above T_c0) takes the other along, 0.01 K away.
+ */
+export function linked(ktao, name, value, state) {
+  if (name !== 'preset') return keepOrder(name, value, state, TRANSITIONS, 0.01);
   const p = ktao.transportPreset(value);
   return { tc0: p.tc0, tBkt: p.tBkt, rN: p.rN, spread: p.tBktSpread };
 }
 
 function check(s) {
-  if (!(s.tBkt < s.tc0)) {
-    throw new Error(`T_BKT (${s.tBkt} K) must lie below T_c0 (${s.tc0} K): vortex pairs unbind below the mean-field transition`);
-  }
+  checkOrder(s, TRANSITIONS, `T_BKT (${s.tBkt} K) must lie below T_c0 (${s.tc0} K): vortex pairs unbind below the mean-field transition`);
   return s;
 }
 
