@@ -287,3 +287,38 @@ fn bad_input_is_a_js_error_naming_the_parameter_and_never_a_trap() {
     // The module still works after every refusal.
     assert!((pauli_limit(2.0).unwrap() - 3.714).abs() < 1e-3);
 }
+
+#[wasm_bindgen_test]
+fn a_misspelt_or_mistyped_option_is_refused_by_name_not_ignored() {
+    // rtModel({ tc0, tbkt }) would otherwise draw the preset's T_BKT.
+    let params = obj(&[("tc0", 2.1.into()), ("tbkt", 1.8.into())]);
+    let m = message(rt_model(params, typed(&[1.5, 2.0])));
+    assert!(m.contains("params.tbkt is not an option"), "{m}");
+    assert!(m.contains("tBkt"), "the message lists the options: {m}");
+    let m = message(rt_model(obj(&[("name", 3.0.into())]), typed(&[2.0])));
+    assert!(m.contains("params.name must be a string"), "{m}");
+    let m = message(transition_temperatures(
+        typed(&[1.0, 2.0, 3.0]),
+        typed(&[0.0, 1.0, 2.0]),
+        obj(&[("onSet", 0.8.into())]),
+    ));
+    assert!(m.contains("options.onSet is not an option"), "{m}");
+    let m = message(svg_rt(obj(&[("logT", "yes".into())]), 800.0, 500.0));
+    assert!(m.contains("state.logT must be true or false"), "{m}");
+    let m = message(svg_bkt(obj(&[("tBKT", 1.9.into())]), 800.0, 500.0));
+    assert!(m.contains("state.tBKT is not an option"), "{m}");
+    let m = message(svg_hall(obj(&[("nLAO", 7e13.into())]), 800.0, 500.0));
+    assert!(m.contains("state.nLAO is not an option"), "{m}");
+    let m = message(svg_gl_hc2(obj(&[("xi", 20.0.into())]), 800.0, 500.0));
+    assert!(m.contains("state.xi is not an option"), "{m}");
+    let curves = iv_curves(lao_js(), typed(&[1.5, 1.6]), typed(&currents())).unwrap();
+    let m = message(bkt_alpha(curves, obj(&[("vmin", 1e-7.into())])));
+    assert!(m.contains("window.vmin is not an option"), "{m}");
+    // The right names still work.
+    let ok = obj(&[("tc0", 2.1.into()), ("tBkt", 1.8.into())]);
+    assert_eq!(rt_model(ok, typed(&[1.5, 3.0])).unwrap().len(), 2);
+}
+
+fn lao_js() -> JsValue {
+    transport_preset("LAO/KTO").unwrap()
+}

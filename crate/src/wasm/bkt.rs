@@ -1,7 +1,7 @@
 //! Exports for the I–V curves and BKT scaling, Fig. 1e–f (`physics::bkt`).
 
 use super::canvas::{draw_on_canvas, draw_svg};
-use super::convert::{f64_array, f64s, fits_to_js, from_js, to_js};
+use super::convert::{f64_array, f64s, fits_to_js, options, to_js};
 use super::transport::params;
 use crate::input;
 use crate::physics::bkt::{self as core, AlphaWindow, BktAlpha, IvCurve};
@@ -99,7 +99,7 @@ pub fn bkt_alpha(
     #[wasm_bindgen(unchecked_param_type = "object | undefined")] window: JsValue,
 ) -> Result<JsValue, JsError> {
     let c = curves_from_js(&curves)?;
-    let w: AlphaWindow = from_js("window", window)?;
+    let w: AlphaWindow = options("window", window, &[])?;
     let a = core::bkt_alpha(&c, &w)?;
     fits_to_js(&a, a.fits.iter().flatten())
 }
@@ -168,7 +168,7 @@ struct Fig1eResult {
 }
 
 fn compute(state: JsValue) -> Result<Fig1eResult, JsError> {
-    let s: Fig1eState = from_js("state", state)?;
+    let s: Fig1eState = options("state", state, &[])?;
     input::in_range("state.tStep", s.t_step, 0.005, 5.0)?;
     input::in_range("state.tMin", s.t_min, 0.01, 100.0)?;
     input::in_range("state.tMax", s.t_max, s.t_min, 100.0)?;

@@ -3,6 +3,10 @@
 use crate::fit::FitReport;
 use js_sys::{Array, Float64Array};
 use serde::{de::DeserializeOwned, Serialize};
+use std::any::TypeId;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 /// A Rust value as a plain JS object (maps become objects, not `Map`s, and
@@ -123,7 +127,7 @@ pub enum Kind {
 /// reads only the fields it knows, so `deny_unknown_fields` alone would let a
 /// typo pass, and its type errors do not name the key.) A number may also be
 /// `null` where `T`'s default is `None`, an option that may be left unset.
-pub fn options<T: DeserializeOwned + Serialize + Default>(
+pub fn options<T: DeserializeOwned + Serialize + Default + 'static>(
     name: &str,
     value: JsValue,
     kinds: &[(&str, Kind)],
@@ -136,11 +140,7 @@ pub fn options<T: DeserializeOwned + Serialize + Default>(
             "{name} must be an object of options"
         )));
     }
-    let defaults = to_js(&T::default())?;
-    let known: Vec<String> = js_sys::Object::keys(defaults.unchecked_ref::<js_sys::Object>())
-        .iter()
-        .filter_map(|k| k.as_string())
-        .collect();
+    let (known, defaults) = known_options::<T>()?;
     for entry in js_sys::Object::entries(value.unchecked_ref::<js_sys::Object>()).iter() {
         let pair: Array = entry.unchecked_into();
         let key = pair.get(0).as_string().unwrap_or_default();
@@ -178,6 +178,30 @@ pub fn options<T: DeserializeOwned + Serialize + Default>(
         }
     }
     from_js(name, value)
+}
+
+/// The keys of an options type and its defaults as a JS object.
+type Known = (Rc<[String]>, JsValue);
+
+thread_local! {
+    /// Per options type, worked out once.
+    static KNOWN: RefCell<HashMap<TypeId, Known>> = RefCell::new(HashMap::new());
+}
+
+/// The keys of `T` and its defaults as a JS object, worked out once per type
+/// (a page reads its state on every update).
+fn known_options<T: Serialize + Default + 'static>() -> Result<Known, JsError> {
+    if let Some(k) = KNOWN.with_borrow(|m| m.get(&TypeId::of::<T>()).cloned()) {
+        return Ok(k);
+    }
+    let defaults = to_js(&T::default())?;
+    let keys: Rc<[String]> = js_sys::Object::keys(defaults.unchecked_ref::<js_sys::Object>())
+        .iter()
+        .filter_map(|k| k.as_string())
+        .collect();
+    let entry = (keys, defaults);
+    KNOWN.with_borrow_mut(|m| m.insert(TypeId::of::<T>(), entry.clone()));
+    Ok(entry)
 }
 
 /// A `Float64Array` copy of `v`: one copy, where serde would build a JS

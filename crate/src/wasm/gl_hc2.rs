@@ -1,7 +1,7 @@
 //! Exports for H_c2(T) and the Pauli limit, Fig. S3 (`physics::gl_hc2`).
 
 use super::canvas::{draw_on_canvas, draw_svg};
-use super::convert::{f64_array, fits_to_js, from_js, seed, to_js};
+use super::convert::{f64_array, fits_to_js, options, seed, to_js};
 use crate::fit::FitReport;
 use crate::physics::gl_hc2 as core;
 use crate::plot::gl_hc2::{draw_gl_hc2, GlHc2Figure};
@@ -88,7 +88,7 @@ struct Curves {
 }
 
 fn compute(state: JsValue) -> Result<FigS3Result, JsError> {
-    let s: FigS3State = from_js("state", state)?;
+    let s: FigS3State = options("state", state, &[])?;
     let data = core::figs3_data(s.tc, s.xi_nm, s.d_nm, s.noise, seed("state.seed", s.seed)?)?;
     let fit = core::fit_gl_hc2(&data.t_perp, &data.h_perp, &data.t_par, &data.h_par)?;
     let pauli_t = core::pauli_limit(fit.value("tc").unwrap_or(s.tc).max(1e-6))?;

@@ -1,7 +1,7 @@
 //! Exports for the Hall effect, Fig. 1c (`physics::hall`).
 
 use super::canvas::{draw_on_canvas, draw_svg};
-use super::convert::{f64_array, fits_to_js, from_js, to_js};
+use super::convert::{f64_array, fits_to_js, options, to_js};
 use super::transport::params;
 use crate::input;
 use crate::physics::hall::{self as core, HallDensity};
@@ -85,7 +85,7 @@ struct Fig1cSample {
 }
 
 fn compute(state: JsValue) -> Result<Vec<Fig1cSample>, JsError> {
-    let s: Fig1cState = from_js("state", state)?;
+    let s: Fig1cState = options("state", state, &[])?;
     let b = core::fig1c_fields();
     let mut out = Vec::new();
     for (mut p, n, rs, n_name, rs_name) in [

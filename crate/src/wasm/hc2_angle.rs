@@ -1,7 +1,7 @@
 //! Exports for H_c2(θ), Fig. 1d (`physics::hc2_angle`).
 
 use super::canvas::{draw_on_canvas, draw_svg};
-use super::convert::{f64_array, fits_to_js, from_js, optional_f64_array, seed, to_js};
+use super::convert::{f64_array, fits_to_js, optional_f64_array, options, seed, to_js};
 use crate::physics::hc2_angle as core;
 use crate::plot::hc2_angle::{draw_hc2_angle, Hc2AngleFigure, CURVE_POINTS};
 use crate::plot::style::Style;
@@ -101,7 +101,7 @@ struct Curves {
 }
 
 fn compute(state: JsValue) -> Result<(core::Hc2AngleData, core::Hc2AngleFits), JsError> {
-    let s: Fig1dState = from_js("state", state)?;
+    let s: Fig1dState = options("state", state, &[])?;
     let data = core::fig1d_data(s.h_perp, s.h_par, s.noise, seed("state.seed", s.seed)?)?;
     let fits = core::fit_hc2_angle(&data.theta_deg, &data.hc2, None)?;
     Ok((data, fits))

@@ -2,7 +2,7 @@
 //! (`physics::transport`, `physics::resistive`).
 
 use super::canvas::{draw_on_canvas, draw_svg};
-use super::convert::{f64_array, from_js, to_js};
+use super::convert::{f64_array, options as read_options, to_js, Kind};
 use crate::input;
 use crate::physics::resistive::{self as core, TransitionOptions, TransitionTemperatures};
 use crate::physics::transport::{self, TransportParams};
@@ -16,7 +16,7 @@ use web_sys::HtmlCanvasElement;
 
 /// The parameters of `params`, refused with a message naming the bad key.
 pub(super) fn params(value: JsValue) -> Result<TransportParams, JsError> {
-    let p: TransportParams = from_js("params", value)?;
+    let p: TransportParams = read_options("params", value, &[("name", Kind::Text)])?;
     p.validate()?;
     Ok(p)
 }
@@ -54,7 +54,7 @@ pub fn transition_temperatures(
 ) -> Result<JsValue, JsError> {
     let t = f64_array("t", &t, false)?;
     let r = f64_array("r", &r, false)?;
-    let o: TransitionOptions = from_js("options", options)?;
+    let o: TransitionOptions = read_options("options", options, &[])?;
     to_js(&core::transition_temperatures(&t, &r, &o)?)
 }
 
@@ -145,7 +145,11 @@ fn curve(p: &TransportParams, t: &[f64]) -> Result<Curve, JsError> {
 }
 
 fn compute(state: JsValue) -> Result<Fig1bResult, JsError> {
-    let s: Fig1bState = from_js("state", state)?;
+    let s: Fig1bState = read_options(
+        "state",
+        state,
+        &[("preset", Kind::Text), ("logT", Kind::Flag)],
+    )?;
     let mut edited = transport::preset(&s.preset).map_err(|_| {
         JsError::new(&format!(
             "state.preset must be one of {}, got \"{}\"",

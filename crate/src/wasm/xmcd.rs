@@ -1,7 +1,7 @@
 //! Exports for the Fig. 4 XMCD sketch (`physics::xmcd`).
 
 use super::canvas::{draw_on_canvas, draw_svg};
-use super::convert::{from_js, to_js};
+use super::convert::{options, to_js};
 use crate::physics::xmcd as core;
 use crate::plot::style::Style;
 use crate::plot::xmcd::draw_xmcd;
@@ -40,7 +40,7 @@ pub fn xmcd_defaults() -> Result<JsValue, JsError> {
 }
 
 fn spectra(state: JsValue) -> Result<core::XmcdSpectra, JsError> {
-    let s: XmcdState = from_js("state", state)?;
+    let s: XmcdState = options("state", state, &[])?;
     Ok(core::xmcd_schematic(s.polarisation, s.incidence_deg)?)
 }
 
