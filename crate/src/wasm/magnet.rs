@@ -5,13 +5,15 @@ use super::canvas::{draw_on_canvas, draw_svg};
 use super::convert::{f64s, options as read_options, set, to_js, Kind};
 use super::loop_processing::report_js;
 use crate::physics::magnet::figures::{
-    magnet_loops, zfc_fc_figure, MagnetLoops, MagnetLoopsState, ZfcFcFigure, ZfcFcState,
+    magnet_loops, zfc_fc_figure, LoopPanel, MagnetLoops, MagnetLoopsState, ZfcFcFigure, ZfcFcState,
 };
 use crate::physics::magnet::{self as core, MagnetOptions};
 use crate::plot::magnet_loops::draw_magnet_loops;
 use crate::plot::style::Style;
 use crate::plot::zfc_fc::draw_zfc_fc;
 use crate::plot::Frame;
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
@@ -130,23 +132,53 @@ fn loops_js(fig: &MagnetLoops, frames: &[Frame]) -> Result<JsValue, JsError> {
     let panels = js_sys::Array::new();
     for (i, p) in fig.panels.iter().enumerate() {
         let panel = panel_js(&p.sample, frames.get(i).copied())?;
-        let loops = js_sys::Array::new();
-        for l in &p.loops {
-            let item: JsValue = js_sys::Object::new().into();
-            set(&item, "temperatureK", l.temperature_k.into())?;
-            // The measured loop; its noise-free ferromagnetic part is swLoop's.
-            let sweep: JsValue = js_sys::Object::new().into();
-            set(&sweep, "h", f64s(&l.sweep.h))?;
-            set(&sweep, "m", f64s(&l.sweep.m))?;
-            set(&item, "loop", sweep)?;
-            set(&item, "report", report_js(&l.report)?)?;
-            loops.push(&item);
-        }
-        set(&panel, "loops", loops.into())?;
+        set(&panel, "loops", panel_loops_js(p)?)?;
         panels.push(&panel);
     }
     set(&out, "panels", panels.into())?;
     Ok(out)
+}
+
+/// Panels whose loops were last handed to the page, most recent last.
+const PANELS_KEPT: usize = 4;
+
+thread_local! {
+    /// The JS loops of the panels last handed over: a control moves one
+    /// sample at most, and the other sample's panel (the same `Rc` from the
+    /// figure's memo) is not converted again.
+    static PANEL_LOOPS: RefCell<Vec<(Rc<LoopPanel>, JsValue)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// `[{ temperatureK, loop: { h, m }, report }]` of a panel.
+fn panel_loops_js(p: &Rc<LoopPanel>) -> Result<JsValue, JsError> {
+    let kept = PANEL_LOOPS.with_borrow(|k| {
+        k.iter()
+            .find(|(q, _)| Rc::ptr_eq(q, p))
+            .map(|(_, js)| js.clone())
+    });
+    if let Some(js) = kept {
+        return Ok(js);
+    }
+    let loops = js_sys::Array::new();
+    for l in &p.loops {
+        let item: JsValue = js_sys::Object::new().into();
+        set(&item, "temperatureK", l.temperature_k.into())?;
+        // The measured loop; its noise-free ferromagnetic part is swLoop's.
+        let sweep: JsValue = js_sys::Object::new().into();
+        set(&sweep, "h", f64s(&l.sweep.h))?;
+        set(&sweep, "m", f64s(&l.sweep.m))?;
+        set(&item, "loop", sweep)?;
+        set(&item, "report", report_js(&l.report)?)?;
+        loops.push(&item);
+    }
+    let js: JsValue = loops.into();
+    PANEL_LOOPS.with_borrow_mut(|k| {
+        if k.len() >= PANELS_KEPT {
+            k.remove(0);
+        }
+        k.push((Rc::clone(p), js.clone()));
+    });
+    Ok(js)
 }
 
 /// The paper's values for the Fig. 2 page with `sample` (default "LAO/KTO")
