@@ -185,3 +185,27 @@ fn bad_input_is_refused_naming_the_parameter() {
         .to_string()
         .contains("window.vMin"));
 }
+
+#[test]
+fn iv_clean_is_the_same_on_log_spaced_currents() {
+    // The log-spaced currents of the page take the recurrence; one current
+    // at a time takes an exponential per point: they agree to 1e-12.
+    let mut p = lao_kto();
+    p.iv_noise_v = 0.0;
+    let currents = fig1e_currents();
+    for &t in &fig1e_temperatures() {
+        let curve = &iv_curves(&p, &[t], &currents).unwrap()[0];
+        for (k, &i) in currents.iter().enumerate() {
+            let one = iv_curves(&p, &[t], &[i]).unwrap()[0].voltage[0];
+            let rel = (curve.voltage[k] - one).abs() / one.abs().max(1e-300);
+            assert!(rel < 1e-12, "T = {t} K, I = {i} A: {} vs {one}", curve.voltage[k]);
+        }
+    }
+    // Currents that are not log-spaced take the exponentials throughout.
+    let uneven = [1e-5, 3e-5, 4e-5, 2e-4, 7e-4];
+    let curve = &iv_curves(&p, &[1.6], &uneven).unwrap()[0];
+    for (k, &i) in uneven.iter().enumerate() {
+        let one = iv_curves(&p, &[1.6], &[i]).unwrap()[0].voltage[0];
+        assert!((curve.voltage[k] - one).abs() <= 1e-15 * one.abs(), "{i} A");
+    }
+}
