@@ -138,7 +138,7 @@ fn iv_clean(p: &TransportParams, regions: &[Region], t_k: f64, currents: &[f64])
 /// The common decrease of consecutive `logs` when every step equals the
 /// first to 1e-13 of it (log-spaced currents), else None.
 fn log_step(logs: &[f64]) -> Option<f64> {
-    let d = logs.get(0)? - logs.get(1)?;
+    let d = logs.first()? - logs.get(1)?;
     let same = logs
         .windows(2)
         .all(|w| ((w[0] - w[1]) - d).abs() <= 1e-13 * d.abs());
