@@ -198,7 +198,11 @@ fn iv_clean_is_the_same_on_log_spaced_currents() {
         for (k, &i) in currents.iter().enumerate() {
             let one = iv_curves(&p, &[t], &[i]).unwrap()[0].voltage[0];
             let rel = (curve.voltage[k] - one).abs() / one.abs().max(1e-300);
-            assert!(rel < 1e-12, "T = {t} K, I = {i} A: {} vs {one}", curve.voltage[k]);
+            assert!(
+                rel < 1e-12,
+                "T = {t} K, I = {i} A: {} vs {one}",
+                curve.voltage[k]
+            );
         }
     }
     // Currents that are not log-spaced take the exponentials throughout.

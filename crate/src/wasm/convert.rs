@@ -5,7 +5,6 @@ use js_sys::{Array, Float64Array};
 use serde::{de::DeserializeOwned, Serialize};
 use std::any::TypeId;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
@@ -141,6 +140,22 @@ pub fn options<T: DeserializeOwned + Serialize + Default + 'static>(
         )));
     }
     let (known, defaults) = known_options::<T>()?;
+    check_options(name, &value, &known, &defaults, kinds)?;
+    from_js(name, value)
+}
+
+/// The keys of an options type and its defaults as a JS object.
+type Known = (Rc<[String]>, JsValue);
+
+/// The part of [`options`] that does not depend on `T` (compiled once):
+/// every key of `value` among `known`, of the kind `kinds` gives it.
+fn check_options(
+    name: &str,
+    value: &JsValue,
+    known: &[String],
+    defaults: &JsValue,
+    kinds: &[(&str, Kind)],
+) -> Result<(), JsError> {
     for entry in js_sys::Object::entries(value.unchecked_ref::<js_sys::Object>()).iter() {
         let pair: Array = entry.unchecked_into();
         let key = pair.get(0).as_string().unwrap_or_default();
@@ -161,7 +176,7 @@ pub fn options<T: DeserializeOwned + Serialize + Default + 'static>(
             ),
             Some(Kind::Any) => (true, ""),
             None => {
-                let nullable = js_sys::Reflect::get(&defaults, &key.as_str().into())
+                let nullable = js_sys::Reflect::get(defaults, &key.as_str().into())
                     .map(|d| d.is_null())
                     .unwrap_or(false);
                 (
@@ -177,21 +192,20 @@ pub fn options<T: DeserializeOwned + Serialize + Default + 'static>(
             )));
         }
     }
-    from_js(name, value)
+    Ok(())
 }
 
-/// The keys of an options type and its defaults as a JS object.
-type Known = (Rc<[String]>, JsValue);
-
 thread_local! {
-    /// Per options type, worked out once.
-    static KNOWN: RefCell<HashMap<TypeId, Known>> = RefCell::new(HashMap::new());
+    /// Per options type (a handful per page), worked out once.
+    static KNOWN: RefCell<Vec<(TypeId, Known)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The keys of `T` and its defaults as a JS object, worked out once per type
 /// (a page reads its state on every update).
 fn known_options<T: Serialize + Default + 'static>() -> Result<Known, JsError> {
-    if let Some(k) = KNOWN.with_borrow(|m| m.get(&TypeId::of::<T>()).cloned()) {
+    let id = TypeId::of::<T>();
+    if let Some(k) = KNOWN.with_borrow(|m| m.iter().find(|(t, _)| *t == id).map(|(_, k)| k.clone()))
+    {
         return Ok(k);
     }
     let defaults = to_js(&T::default())?;
@@ -200,7 +214,7 @@ fn known_options<T: Serialize + Default + 'static>() -> Result<Known, JsError> {
         .filter_map(|k| k.as_string())
         .collect();
     let entry = (keys, defaults);
-    KNOWN.with_borrow_mut(|m| m.insert(TypeId::of::<T>(), entry.clone()));
+    KNOWN.with_borrow_mut(|m| m.push((id, entry.clone())));
     Ok(entry)
 }
 
