@@ -72,7 +72,12 @@ pub fn resolve_window(
     w: &HnWindow,
 ) -> Result<(f64, f64), HalperinNelsonError> {
     check_curve(t, r)?;
-    let r_normal = || normal_value(t, r, &TransitionOptions::default());
+    // R_N once, and only if a bound is left to the curve.
+    let normal = std::cell::Cell::new(None);
+    let r_normal = || match normal.get() {
+        Some(v) => Ok(v),
+        None => normal_value(t, r, &TransitionOptions::default()).inspect(|&v| normal.set(Some(v))),
+    };
     let edge = |given: Option<f64>, name: &'static str, fraction: f64| match given {
         Some(v) => Ok(input::positive(name, v, "temperature in kelvin")?),
         None => {
@@ -112,12 +117,11 @@ fn window_points(t: &[f64], r: &[f64], (lo, hi): (f64, f64)) -> (Vec<f64>, Vec<f
 }
 
 /// The linearised points: T and (d ln R/dT)^(−2/3) by central differences,
-/// where R > 0 on both neighbours and ln R rises.
-fn linearised_points(t: &[f64], r: &[f64]) -> (Vec<f64>, Vec<f64>) {
+/// where R > 0 on both neighbours and ln R rises; `ln_r` = ln R, computed
+/// once by the caller (each enters two differences, and the start reuses it).
+fn linearised_points(t: &[f64], r: &[f64], ln_r: &[f64]) -> (Vec<f64>, Vec<f64>) {
     let n = t.len();
     let mut out = (Vec::with_capacity(n), Vec::with_capacity(n));
-    // ln R once per point: each enters two differences.
-    let ln_r: Vec<f64> = r.iter().map(|r| r.ln()).collect();
     for i in 1..n.saturating_sub(1) {
         if r[i - 1] > 0.0 && r[i + 1] > 0.0 {
             let d = (ln_r[i + 1] - ln_r[i - 1]) / (t[i + 1] - t[i - 1]);
@@ -164,15 +168,13 @@ pub fn hn_linearized(
     w: &HnWindow,
 ) -> Result<HnLinearized, HalperinNelsonError> {
     let (lo, hi) = resolve_window(t, r, w)?;
-    let (lt, ly) = linearised_points(t, r);
-    let in_window: Vec<bool> = lt.iter().map(|&x| x >= lo && x <= hi).collect();
-    let (ft, fy): (Vec<f64>, Vec<f64>) = lt
-        .iter()
-        .zip(&ly)
-        .zip(&in_window)
-        .filter(|(_, &k)| k)
-        .map(|((&a, &b), _)| (a, b))
-        .unzip();
+    let ln_r: Vec<f64> = r.iter().map(|r| r.ln()).collect();
+    let (lt, ly) = linearised_points(t, r, &ln_r);
+    // The points rise in T: those in the window are one run, fitted as
+    // slices of the arrays (no copies).
+    let window = lt.partition_point(|&x| x < lo)..lt.partition_point(|&x| x <= hi);
+    let in_window: Vec<bool> = (0..lt.len()).map(|i| window.contains(&i)).collect();
+    let (ft, fy) = (&lt[window.clone()], &ly[window]);
     if ft.len() < 3 {
         return Err(HalperinNelsonError::NoTransition {
             t_min: lo,
@@ -181,7 +183,7 @@ pub fn hn_linearized(
             min: 3,
         });
     }
-    let fit = fit::straight_line(["intercept", "slope"], &ft, &fy, None)?;
+    let fit = fit::straight_line(["intercept", "slope"], ft, fy, None)?;
     let (a, s) = (fit.params[0].1, fit.params[1].1);
     let t_bkt = -a / s;
     let c = &fit.covariance;
@@ -216,7 +218,8 @@ pub fn hn_start(t: &[f64], r: &[f64]) -> [f64; 3] {
 /// (an exponential per point fewer: a twelfth of a fit's time in wasm).
 fn start_and_shape(t: &[f64], r: &[f64]) -> ([f64; 3], Vec<f64>) {
     let (lo, hi) = (t[0], t[t.len() - 1]);
-    let (lt, ly) = linearised_points(t, r);
+    let ln_r: Vec<f64> = r.iter().map(|r| r.ln()).collect();
+    let (lt, ly) = linearised_points(t, r, &ln_r);
     let from_line = fit::straight_line(["a", "s"], &lt, &ly, None)
         .ok()
         .and_then(|f| {
