@@ -2,7 +2,11 @@
 //! fit on the LaAlO₃ preset, and refusals.
 #![cfg(not(target_arch = "wasm32"))]
 
-use ktao::physics::halperin_nelson::{fit_halperin_nelson, hn_law, hn_linearized, HnWindow};
+use ktao::fit::least_squares_fused;
+use ktao::physics::halperin_nelson::{
+    fit_halperin_nelson, hn_law, hn_law_derivatives, hn_linearized, hn_start, resolve_window,
+    HnWindow,
+};
 use ktao::physics::resistive::rt_model;
 use ktao::physics::transport::lao_kto;
 
@@ -49,6 +53,91 @@ fn lao_preset_curve_gives_the_papers_1p878_kelvin() {
     // The linearised plot of the same window gives a nearby zero.
     let lin = hn_linearized(&t, &r, &HnWindow::default()).unwrap();
     assert!((lin.t_bkt - tb).abs() < 0.1, "{}", lin.t_bkt);
+}
+
+#[test]
+fn the_fits_derivatives_are_the_laws() {
+    // Central differences of the law, and of its analytic gradient, at
+    // points near T_BKT and far above it.
+    let p = [1500.0, 0.9, 1.85];
+    let grad = |t: f64, p: [f64; 3]| hn_law_derivatives(t, p[0], p[1], p[2]).unwrap().1;
+    for t in [1.8505, 1.87, 1.95, 2.4, 4.0] {
+        let (f, g, h) = hn_law_derivatives(t, p[0], p[1], p[2]).unwrap();
+        // T·(1/T_BKT) where hn_law divides: τ = T/T_BKT − 1 differs by an
+        // ulp of T/T_BKT, relatively more as τ → 0.
+        assert!(
+            (f / hn_law(t, p[0], p[1], p[2]) - 1.0).abs() < 1e-12,
+            "R at {t}"
+        );
+        // Steps of 1e-6 of R0 and b, and of T − T_BKT for T_BKT (the law
+        // varies on that scale near T_BKT).
+        let h_k = [1e-6 * p[0], 1e-6 * p[1], 1e-6 * (t - p[2])];
+        let step = |k: usize, d: f64| {
+            let mut q = p;
+            q[k] += d * h_k[k];
+            q
+        };
+        let law = |q: [f64; 3]| hn_law(t, q[0], q[1], q[2]);
+        let mut pair = 0;
+        for j in 0..3 {
+            let numeric = (law(step(j, 1.0)) - law(step(j, -1.0))) / (2.0 * h_k[j]);
+            assert!((g[j] - numeric).abs() <= 1e-6 * g[j].abs(), "∂{j} at {t}");
+            for (k, hk) in h_k.iter().enumerate().skip(j) {
+                let numeric = (grad(t, step(k, 1.0))[j] - grad(t, step(k, -1.0))[j]) / (2.0 * hk);
+                // ∂²/∂R0² is exactly 0: measured against the law's scale.
+                let scale = h[pair].abs().max(1e-12 * f);
+                assert!(
+                    (h[pair] - numeric).abs() <= 1e-6 * scale,
+                    "∂²{j}{k} at {t}: {} vs {numeric}",
+                    h[pair]
+                );
+                pair += 1;
+            }
+        }
+    }
+    assert!(hn_law_derivatives(1.85, p[0], p[1], p[2]).is_none());
+}
+
+#[test]
+fn newton_steps_end_the_preset_fit_at_gauss_newtons_minimum_sooner() {
+    // Fig. S4: the law fits the inhomogeneous film's curve only roughly.
+    let t = fig1b_grid();
+    let r = rt_model(&lao_kto(), &t).unwrap();
+    let fit = fit_halperin_nelson(&t, &r, &HnWindow::default()).unwrap();
+    // Gauss–Newton alone, on the same points, from the same start.
+    let (lo, hi) = resolve_window(&t, &r, &HnWindow::default()).unwrap();
+    let (ft, fr): (Vec<f64>, Vec<f64>) = t
+        .iter()
+        .zip(&r)
+        .filter(|(&t, &r)| t >= lo && t <= hi && r > 0.0)
+        .unzip();
+    let n = ft.len();
+    let gn = least_squares_fused(
+        |p, out, mut jac| {
+            for (i, &t) in ft.iter().enumerate() {
+                let (f, g, _) = hn_law_derivatives(t, p[0], p[1], p[2]).unwrap_or_default();
+                out[i] = f;
+                if let Some(jac) = jac.as_deref_mut() {
+                    (jac[i], jac[n + i], jac[2 * n + i]) = (g[0], g[1], g[2]);
+                }
+            }
+        },
+        &["r0", "b", "tBkt"],
+        &fr,
+        None,
+        &hn_start(&ft, &fr),
+    )
+    .unwrap();
+    assert!(fit.converged && gn.converged);
+    for ((name, a), ((_, b), (_, e))) in fit.params.iter().zip(gn.params.iter().zip(&gn.errors)) {
+        assert!((a - b).abs() < 2e-6 * e, "{name}: {a} vs {b} (σ {e})");
+    }
+    assert!(
+        fit.iterations + 5 <= gn.iterations,
+        "Newton {}, Gauss–Newton {}",
+        fit.iterations,
+        gn.iterations
+    );
 }
 
 #[test]
