@@ -141,6 +141,37 @@ fn newton_steps_end_the_preset_fit_at_gauss_newtons_minimum_sooner() {
 }
 
 #[test]
+fn where_the_line_is_unusable_the_start_takes_b_from_ln_r() {
+    // Fig. S4: the linearised line crosses zero inside the window (the
+    // inhomogeneous tail), so T_BKT is put below the window and b read off
+    // ln R against τ^(−½) there: within 3 standard errors of the fit's.
+    let t = fig1b_grid();
+    let r = rt_model(&lao_kto(), &t).unwrap();
+    let (lo, hi) = resolve_window(&t, &r, &HnWindow::default()).unwrap();
+    let (ft, fr): (Vec<f64>, Vec<f64>) = t
+        .iter()
+        .zip(&r)
+        .filter(|(&t, &r)| t >= lo && t <= hi && r > 0.0)
+        .unzip();
+    let lin = hn_linearized(&t, &r, &HnWindow::default()).unwrap();
+    assert!(lin.t_bkt > ft[0], "the line is usable: {}", lin.t_bkt);
+    let start = hn_start(&ft, &fr);
+    let fit = fit_halperin_nelson(&t, &r, &HnWindow::default()).unwrap();
+    assert_eq!(start[2], ft[0] - 0.1 * (ft[ft.len() - 1] - ft[0]));
+    let (b, db) = (fit.value("b").unwrap(), fit.error("b").unwrap());
+    assert!(
+        (start[1] - b).abs() < 3.0 * db,
+        "start b {} fit {b} ± {db}",
+        start[1]
+    );
+    // From there the fit (Newton's steps at its end) takes a few evaluations.
+    assert!(fit.iterations <= 6, "{} evaluations", fit.iterations);
+    // A curve that falls with T has no such slope: b = 1.
+    let falling: Vec<f64> = fr.iter().rev().copied().collect();
+    assert_eq!(hn_start(&ft, &falling)[1], 1.0);
+}
+
+#[test]
 fn unusable_data_are_refused_with_the_reason() {
     let t: Vec<f64> = (0..20).map(|k| 2.0 + 0.1 * f64::from(k)).collect();
     let flat = vec![1000.0; 20];
