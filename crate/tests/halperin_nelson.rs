@@ -196,3 +196,35 @@ fn unusable_data_are_refused_with_the_reason() {
         .to_string();
     assert!(e.contains("options.tNormal"), "{e}");
 }
+
+#[test]
+fn the_linearised_power_is_powfs_to_a_few_ulp() {
+    use ktao::physics::halperin_nelson::pow_minus_two_thirds;
+    // Over the whole normal range, on a log grid that meets every mantissa
+    // pattern, against 1/cbrt(d)² (itself a few ulp from d^(−2/3); powf's
+    // exponent −2/3, rounded, is off by 690 × 3.7e-17 at d = 1e300).
+    let reference = |d: f64| (d.cbrt() * d.cbrt()).recip();
+    let mut worst = 0.0f64;
+    for k in 0..2_000_000 {
+        let d = 10f64.powf(-300.0 + 600.0 * (f64::from(k) + 0.377) / 2e6);
+        worst = worst.max((pow_minus_two_thirds(d) / reference(d) - 1.0).abs());
+    }
+    assert!(worst < 5.0 * f64::EPSILON, "{worst:e}");
+    // Where the linearised law uses it (d ln R/dT from 0.01 to 1000 per K),
+    // against powf too, whose exponent is off by at most 7 × 3.7e-17 there.
+    let mut worst = 0.0f64;
+    for k in 0..1_000_000 {
+        let d = 0.01 + 1000.0 * f64::from(k) / 1e6;
+        let got = pow_minus_two_thirds(d);
+        let off = (got / reference(d) - 1.0).abs();
+        worst = worst.max(off.max((got / d.powf(-2.0 / 3.0) - 1.0).abs()));
+    }
+    assert!(worst < 4.0 * f64::EPSILON, "{worst:e}");
+    // Outside the normal range: the logarithm's route.
+    assert_eq!(pow_minus_two_thirds(1.0), 1.0);
+    assert_eq!(pow_minus_two_thirds(8.0), 0.25);
+    assert_eq!(pow_minus_two_thirds(f64::INFINITY), 0.0);
+    assert!(pow_minus_two_thirds(f64::NAN).is_nan());
+    let tiny = 1e-310;
+    assert!((pow_minus_two_thirds(tiny) / tiny.powf(-2.0 / 3.0) - 1.0).abs() < 1e-13);
+}
