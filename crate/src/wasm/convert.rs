@@ -246,11 +246,33 @@ pub fn number_options<const N: usize>(
     Ok(out)
 }
 
+object::key_set!(
+    /// The keys of a fit object.
+    FitKeys {
+        params: "params",
+        errors: "errors",
+        covariance: "covariance",
+        rss: "rss",
+        redchi: "redchi",
+        aic: "aic",
+        bic: "bic",
+        n: "n",
+        p: "p",
+        iterations: "iterations",
+        converged: "converged",
+        message: "message",
+    }
+);
+
+thread_local! {
+    static FIT_KEYS: FitKeys = FitKeys::new();
+}
+
 /// A fit object, the same as [`fits_to_js`] makes — `{ params, errors,
 /// covariance, rss, redchi, aic, bic, n, p, iterations, converged,
 /// message }`, keys in that order, covariance as arrays of numbers — built
-/// with [`object`]'s cheap properties (measured in Chromium: 0.9 µs for
-/// three parameters, serde 2 µs).
+/// with [`object`]'s cheap properties (measured in Chromium for the two
+/// parameters of hnLinearized's line: 0.7 µs, serde 1.6 µs).
 pub fn fit_to_js(f: &FitReport) -> JsValue {
     let named = |pairs: &[(&'static str, f64)]| {
         let o = object::object();
@@ -259,28 +281,31 @@ pub fn fit_to_js(f: &FitReport) -> JsValue {
         }
         o
     };
-    let out = object::object();
-    object::put_value(&out, "params", &named(&f.params));
-    object::put_value(&out, "errors", &named(&f.errors));
     let covariance = Array::new_with_length(f.covariance.len() as u32);
     for (i, row) in f.covariance.iter().enumerate() {
         covariance.set(i as u32, object::numbers(row));
     }
-    object::put_value(&out, "covariance", &covariance);
-    for (k, v) in [
-        ("rss", f.rss),
-        ("redchi", f.redchi),
-        ("aic", f.aic),
-        ("bic", f.bic),
-        ("n", f.n as f64),
-        ("p", f.p as f64),
-        ("iterations", f.iterations as f64),
-    ] {
-        object::put(&out, k, v);
-    }
-    object::put_value(&out, "converged", &JsValue::from_bool(f.converged));
-    object::put_str(&out, "message", f.message);
-    out
+    let (params, errors) = (named(&f.params), named(&f.errors));
+    FIT_KEYS.with(|k| {
+        let out = object::object();
+        object::put_value_at(&out, &k.params, &params);
+        object::put_value_at(&out, &k.errors, &errors);
+        object::put_value_at(&out, &k.covariance, &covariance);
+        for (key, v) in [
+            (&k.rss, f.rss),
+            (&k.redchi, f.redchi),
+            (&k.aic, f.aic),
+            (&k.bic, f.bic),
+            (&k.n, f.n as f64),
+            (&k.p, f.p as f64),
+            (&k.iterations, f.iterations as f64),
+        ] {
+            object::put_at(&out, key, v);
+        }
+        object::put_value_at(&out, &k.converged, &JsValue::from_bool(f.converged));
+        object::put_str_at(&out, &k.message, f.message);
+        out
+    })
 }
 
 /// An array of booleans, as serde makes it, filled run by run (a mask of a
