@@ -26,8 +26,10 @@ use serde::Serialize;
 use thiserror::Error;
 
 mod lm;
+mod second_order;
 
-pub use lm::{FTOL, SIGMA_TOL, XTOL};
+pub use lm::{FTOL, NEWTON_WITHIN, SECOND_ORDER_FROM, SIGMA_TOL, XTOL};
+pub use second_order::least_squares_second_order;
 
 /// Why a fit could not be attempted.
 #[derive(Debug, Clone, PartialEq, Error)]

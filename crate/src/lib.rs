@@ -10,6 +10,7 @@
 //! `wasm-bindgen` layer that only validates, converts and calls.
 
 pub mod analysis;
+pub mod fast_exp;
 pub mod fit;
 pub mod input;
 pub mod physics;

@@ -5,7 +5,7 @@
 use ktao::physics::constants::{E_CHARGE_C, HBAR_JS};
 use ktao::physics::resistive::{
     aslamazov_larkin_s, bkt_distribution, fluctuation_conductance_s, homogeneous_resistance,
-    rt_model, transition_temperatures, TransitionOptions, SPREAD_NODES,
+    normal_value, rt_model, transition_temperatures, TransitionOptions, SPREAD_NODES,
 };
 use ktao::physics::transport::{lao_kto, preset, yao_kto};
 
@@ -158,6 +158,26 @@ fn thresholds_are_parameters_and_zero_may_be_out_of_reach() {
     let tt = transition_temperatures(&t, &r, &opts).unwrap();
     assert_eq!(tt.zero, None);
     assert!((tt.onset - 1.8).abs() < 1e-12);
+}
+
+#[test]
+fn the_normal_value_is_read_off_the_curve_between_its_points() {
+    let t = [1.0, 2.0, 4.0, 5.0, 8.0];
+    let r = [10.0, 20.0, 30.0, 70.0, 100.0];
+    let at = |t_normal| {
+        let opts = TransitionOptions {
+            t_normal,
+            ..Default::default()
+        };
+        normal_value(&t, &r, &opts).ok()
+    };
+    // On a point (the interval that ends there), between points, at both
+    // ends; outside the curve, none.
+    assert_eq!(at(5.0), Some(70.0));
+    assert_eq!(at(3.0), Some(25.0));
+    assert_eq!(at(6.5), Some(85.0));
+    assert_eq!((at(1.0), at(8.0)), (Some(10.0), Some(100.0)));
+    assert_eq!((at(0.5), at(8.5)), (None, None));
 }
 
 #[test]

@@ -131,6 +131,64 @@ fn presets_give_the_papers_transition_temperatures_and_hn_tbkt() {
     );
 }
 
+/// `JSON.stringify(v)`: equal strings mean equal keys, in the same order,
+/// and equal values (NaN is `null` in both).
+fn json(v: &JsValue) -> String {
+    js_sys::JSON::stringify(v).unwrap().into()
+}
+
+#[wasm_bindgen_test]
+fn hn_exports_build_the_objects_serde_built() {
+    use ktao::physics::halperin_nelson as core;
+    use ktao::wasm::convert::{fit_to_js, to_js};
+    let t = fig1b_grid();
+    let r = rt_model(transport_preset("LAO/KTO").unwrap(), typed(&t)).unwrap();
+    let w = core::HnWindow {
+        t_min: Some(1.95),
+        t_max: Some(2.3),
+    };
+    let options = obj(&[("tMin", 1.95.into()), ("tMax", 2.3.into())]);
+    // fitHalperinNelson: the fit object, key for key.
+    let fit = core::fit_halperin_nelson(&t, &r, &w).unwrap();
+    let js = fit_halperin_nelson(typed(&t), typed(&r), options.clone()).unwrap();
+    assert_eq!(json(&js), json(&to_js(&fit).unwrap()));
+    assert!(Array::is_array(&get(&js, "covariance")));
+    assert!(Array::is_array(
+        &Reflect::get_u32(&get(&js, "covariance"), 2).unwrap()
+    ));
+    // hnLinearized: the same numbers; inWindow an array of booleans.
+    let lin = core::hn_linearized(&t, &r, &w).unwrap();
+    let js = hn_linearized(typed(&t), typed(&r), options).unwrap();
+    assert_eq!(json(&get(&js, "fit")), json(&to_js(&lin.fit).unwrap()));
+    assert_eq!(
+        json(&get(&js, "inWindow")),
+        json(&to_js(&lin.in_window).unwrap())
+    );
+    let in_window = Array::from(&get(&js, "inWindow"));
+    assert!(in_window.iter().all(|b| b.as_bool().is_some()));
+    assert!(in_window.iter().any(|b| b.as_bool() == Some(true)));
+    assert!(in_window.iter().any(|b| b.as_bool() == Some(false)));
+    assert_eq!(Float64Array::from(get(&js, "y")).to_vec(), lin.y);
+    for (key, want) in [
+        ("tBkt", lin.t_bkt),
+        ("tBktError", lin.t_bkt_error),
+        ("b", lin.b),
+        ("tMin", lin.t_min),
+        ("tMax", lin.t_max),
+    ] {
+        assert_eq!(num(&js, key), want, "{key}");
+    }
+    // A singular fit: NaN errors and covariance stay NaN (not null).
+    let mut singular = fit.clone();
+    singular.errors[1].1 = f64::NAN;
+    singular.covariance[1][2] = f64::NAN;
+    singular.converged = false;
+    let js = fit_to_js(&singular);
+    assert_eq!(json(&js), json(&to_js(&singular).unwrap()));
+    assert!(num(&js, "errors.b").is_nan());
+    assert!(!get(&js, "converged").as_bool().unwrap());
+}
+
 #[wasm_bindgen_test]
 fn iv_family_gives_tbkt_1p793_and_ic_79_microamps() {
     let p = transport_preset("LAO/KTO").unwrap();

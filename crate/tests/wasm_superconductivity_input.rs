@@ -138,6 +138,46 @@ fn bad_input_is_a_js_error_naming_the_parameter_and_never_a_trap() {
         message(hn_linearized(ok.clone(), typed(&[1.0]), JsValue::UNDEFINED))
             .contains("r has 1 values but t has 3")
     );
+    // The window options: read key by key, refused with the key's name.
+    for (options, says) in [
+        (
+            obj(&[("tmin", 2.0.into())]),
+            "options.tmin is not an option; the options are tMin, tMax",
+        ),
+        (
+            obj(&[
+                ("tMin", 2.0.into()),
+                ("tMax", 3.0.into()),
+                ("x", 1.0.into()),
+            ]),
+            "options.x is not an option",
+        ),
+        (
+            obj(&[("tMin", "2".into())]),
+            "options.tMin must be a number, got string",
+        ),
+        (
+            obj(&[("tMax", true.into())]),
+            "options.tMax must be a number, got boolean",
+        ),
+        (
+            Array::of2(&1.0.into(), &2.0.into()).into(),
+            "options must be an object of options",
+        ),
+        (5.0.into(), "options must be an object of options"),
+    ] {
+        for m in [
+            message(fit_halperin_nelson(ok.clone(), ok.clone(), options.clone())),
+            message(hn_linearized(ok.clone(), ok.clone(), options.clone())),
+        ] {
+            assert!(m.contains(says), "{m}");
+        }
+    }
+    // An option inherited, not the object's own, does not hide an unknown key.
+    let child: Object = Object::create(obj(&[("tMin", 2.0.into())]).unchecked_ref::<Object>());
+    Reflect::set(&child, &"tmax".into(), &3.0.into()).unwrap();
+    assert!(message(hn_linearized(ok.clone(), ok.clone(), child.into()))
+        .contains("options.tmax is not an option"));
     let flat = obj(&[("tMin", 1.0.into()), ("tMax", 3.0.into())]);
     assert!(message(fit_halperin_nelson(
         ok.clone(),

@@ -97,8 +97,11 @@ def hn_start(t, r):
     tb = -a / s
     b = 2.0 / (s * np.cbrt(tb)) ** 1.5 if s > 0 and tb > 0 else np.nan
     if not (s > 0 and 0 < tb < t[0] and np.isfinite(b) and b > 0):
-        # ktao's fallback when the line is unusable.
-        tb, b = t[0] - 0.1 * (t[-1] - t[0]), 1.0
+        # ktao's fallback when the line is unusable: T_BKT below the window,
+        # b the slope of ln R against -(T/T_BKT - 1)^(-1/2) there.
+        tb = t[0] - 0.1 * (t[-1] - t[0])
+        slope, _ = np.polyfit(1.0 / np.sqrt(t / tb - 1.0), np.log(r), 1)
+        b = -slope if np.isfinite(slope) and slope < 0 else 1.0
     f = hn(t, 1.0, b, tb)
     return [np.sum(f * r) / np.sum(f * f), b, tb]
 

@@ -13,11 +13,16 @@
 //! film does not describe, and which would drag T_BKT down to the
 //! temperature of the weakest regions.
 //!
+//! The exponentials of the law and of the linearised points are
+//! [`crate::fast_exp::exp`]'s: within one ulp of `f64::exp`, and a third
+//! cheaper in WebAssembly (the Fig. S4 fit: 15 % faster in Chromium).
+//!
 //! # References
 //! B. I. Halperin and D. R. Nelson, J. Low Temp. Phys. 36, 599 (1979)
 //! (paper ref. 42).
 
 use super::resistive::{check_curve, crossing, normal_value, TransitionOptions};
+use crate::fast_exp::exp;
 use crate::fit::{self, FitError, FitReport};
 use crate::input::{self, InputError};
 use serde::{Deserialize, Serialize};
@@ -46,7 +51,7 @@ pub enum HalperinNelsonError {
 pub fn hn_law(t_k: f64, r0: f64, b: f64, t_bkt: f64) -> f64 {
     let tau = t_k / t_bkt - 1.0;
     if tau > 0.0 {
-        r0 * (-b / tau.sqrt()).exp()
+        r0 * exp(-b / tau.sqrt())
     } else {
         0.0
     }
@@ -72,7 +77,12 @@ pub fn resolve_window(
     w: &HnWindow,
 ) -> Result<(f64, f64), HalperinNelsonError> {
     check_curve(t, r)?;
-    let r_normal = || normal_value(t, r, &TransitionOptions::default());
+    // R_N once, and only if a bound is left to the curve.
+    let normal = std::cell::Cell::new(None);
+    let r_normal = || match normal.get() {
+        Some(v) => Ok(v),
+        None => normal_value(t, r, &TransitionOptions::default()).inspect(|&v| normal.set(Some(v))),
+    };
     let edge = |given: Option<f64>, name: &'static str, fraction: f64| match given {
         Some(v) => Ok(input::positive(name, v, "temperature in kelvin")?),
         None => {
@@ -112,24 +122,42 @@ fn window_points(t: &[f64], r: &[f64], (lo, hi): (f64, f64)) -> (Vec<f64>, Vec<f
 }
 
 /// The linearised points: T and (d ln R/dT)^(−2/3) by central differences,
-/// where R > 0 on both neighbours and ln R rises.
-fn linearised_points(t: &[f64], r: &[f64]) -> (Vec<f64>, Vec<f64>) {
+/// where R > 0 on both neighbours and ln R rises; `ln_r` = ln R, computed
+/// once by the caller (each enters two differences, and the start reuses it).
+fn linearised_points(t: &[f64], r: &[f64], ln_r: &[f64]) -> (Vec<f64>, Vec<f64>) {
     let n = t.len();
     let mut out = (Vec::with_capacity(n), Vec::with_capacity(n));
-    // ln R once per point: each enters two differences.
-    let ln_r: Vec<f64> = r.iter().map(|r| r.ln()).collect();
     for i in 1..n.saturating_sub(1) {
         if r[i - 1] > 0.0 && r[i + 1] > 0.0 {
             let d = (ln_r[i + 1] - ln_r[i - 1]) / (t[i + 1] - t[i - 1]);
             if d > 0.0 && d.is_finite() {
                 out.0.push(t[i]);
-                // d^(−2/3) as exp(−⅔ ln d): in wasm, where both are software,
-                // a third of powf's cost and half of cbrt's (1e-15 relative).
-                out.1.push((-2.0 / 3.0 * d.ln()).exp());
+                out.1.push(pow_minus_two_thirds(d));
             }
         }
     }
     out
+}
+
+/// d^(−2/3) (d > 0), for the linearised law: u = d^(−1/3) by Newton's
+/// iteration u ← u(4 − du³)/3 (the error e becomes −2e²) from a guess read
+/// off the bits of d (within 3.5 %: the exponent and mantissa divided by −3,
+/// like the well-known inverse square root's), the last step written as a
+/// correction u(1 − du³)/3 so that it adds no rounding of its own; then u².
+/// Within 3ε (6.7·10⁻¹⁶) relative of d^(−2/3), where exp(−⅔ ln d), used
+/// before, reached 4ε (`crate/tests/halperin_nelson.rs`); in wasm, where ln
+/// and exp are software, its fifteen multiplications and additions cost a
+/// fraction of theirs. Subnormal, infinite or NaN d: exp(−⅔ ln d).
+pub fn pow_minus_two_thirds(d: f64) -> f64 {
+    if d.is_nan() || !(f64::MIN_POSITIVE..=f64::MAX).contains(&d) {
+        return (-2.0 / 3.0 * d.ln()).exp();
+    }
+    let mut u = f64::from_bits(0x553e_f100_0000_0000 - d.to_bits() / 3);
+    for _ in 0..3 {
+        u *= (4.0 - d * (u * u * u)) * (1.0 / 3.0);
+    }
+    u += u * (1.0 - d * (u * u * u)) * (1.0 / 3.0);
+    u * u
 }
 
 /// The linearised Halperin–Nelson analysis.
@@ -164,15 +192,13 @@ pub fn hn_linearized(
     w: &HnWindow,
 ) -> Result<HnLinearized, HalperinNelsonError> {
     let (lo, hi) = resolve_window(t, r, w)?;
-    let (lt, ly) = linearised_points(t, r);
-    let in_window: Vec<bool> = lt.iter().map(|&x| x >= lo && x <= hi).collect();
-    let (ft, fy): (Vec<f64>, Vec<f64>) = lt
-        .iter()
-        .zip(&ly)
-        .zip(&in_window)
-        .filter(|(_, &k)| k)
-        .map(|((&a, &b), _)| (a, b))
-        .unzip();
+    let ln_r: Vec<f64> = r.iter().map(|r| r.ln()).collect();
+    let (lt, ly) = linearised_points(t, r, &ln_r);
+    // The points rise in T: those in the window are one run, fitted as
+    // slices of the arrays (no copies).
+    let window = lt.partition_point(|&x| x < lo)..lt.partition_point(|&x| x <= hi);
+    let in_window: Vec<bool> = (0..lt.len()).map(|i| window.contains(&i)).collect();
+    let (ft, fy) = (&lt[window.clone()], &ly[window]);
     if ft.len() < 3 {
         return Err(HalperinNelsonError::NoTransition {
             t_min: lo,
@@ -181,7 +207,7 @@ pub fn hn_linearized(
             min: 3,
         });
     }
-    let fit = fit::straight_line(["intercept", "slope"], &ft, &fy, None)?;
+    let fit = fit::straight_line(["intercept", "slope"], ft, fy, None)?;
     let (a, s) = (fit.params[0].1, fit.params[1].1);
     let t_bkt = -a / s;
     let c = &fit.covariance;
@@ -205,8 +231,13 @@ pub const PARAM_NAMES: [&str; 3] = ["r0", "b", "tBkt"];
 
 /// The starting point of [`fit_halperin_nelson`] on the window's points:
 /// the linearised line gives T_BKT and b, and R0 is then the linear
-/// least-squares amplitude Σ R·f / Σ f² with f = exp(−b/√τ). Where the line is unusable (too few points, T_BKT
-/// not below the window), T_BKT = T_min − 10 % of the window, b = 1.
+/// least-squares amplitude Σ R·f / Σ f² with f = exp(−b/√τ). Where the
+/// line is unusable (too few points, or T_BKT not below the window, as on
+/// an inhomogeneous film's transition, Fig. S4), T_BKT = T_min − 10 % of
+/// the window and b is the slope of ln R against −τ^(−½) at that T_BKT (ln R
+/// = ln R0 − b τ^(−½) is a straight line there; b = 1 if that slope is not
+/// positive). On Fig. S4 that b is 2 standard errors from the fit's, where
+/// b = 1 was 43 away: the fit takes 5 evaluations of the law instead of 12.
 pub fn hn_start(t: &[f64], r: &[f64]) -> [f64; 3] {
     start_and_shape(t, r).0
 }
@@ -216,7 +247,8 @@ pub fn hn_start(t: &[f64], r: &[f64]) -> [f64; 3] {
 /// (an exponential per point fewer: a twelfth of a fit's time in wasm).
 fn start_and_shape(t: &[f64], r: &[f64]) -> ([f64; 3], Vec<f64>) {
     let (lo, hi) = (t[0], t[t.len() - 1]);
-    let (lt, ly) = linearised_points(t, r);
+    let ln_r: Vec<f64> = r.iter().map(|r| r.ln()).collect();
+    let (lt, ly) = linearised_points(t, r, &ln_r);
     let from_line = fit::straight_line(["a", "s"], &lt, &ly, None)
         .ok()
         .and_then(|f| {
@@ -225,7 +257,15 @@ fn start_and_shape(t: &[f64], r: &[f64]) -> ([f64; 3], Vec<f64>) {
             let b = 2.0 / (s * tb.cbrt()).powf(1.5);
             (s > 0.0 && tb > 0.0 && tb < lo && b.is_finite() && b > 0.0).then_some((tb, b))
         });
-    let (tb, b) = from_line.unwrap_or((lo - 0.1 * (hi - lo), 1.0));
+    let (tb, b) = from_line.unwrap_or_else(|| {
+        let tb = lo - 0.1 * (hi - lo);
+        let x: Vec<f64> = t.iter().map(|&t| 1.0 / (t / tb - 1.0).sqrt()).collect();
+        let b = fit::straight_line(["ln r0", "-b"], &x, &ln_r, None)
+            .map(|f| -f.params[1].1)
+            .ok()
+            .filter(|b| b.is_finite() && *b > 0.0);
+        (tb, b.unwrap_or(1.0))
+    });
     // R0 enters linearly: its least-squares value for this (b, T_BKT).
     let shape: Vec<f64> = t.iter().map(|&t| hn_law(t, 1.0, b, tb)).collect();
     let (mut sfr, mut sff) = (0.0, 0.0);
@@ -263,9 +303,13 @@ pub fn fit_halperin_nelson(
     let (p0, shape0) = start_and_shape(&ft, &fr);
     let n = ft.len();
     // Values and derivatives share exp(−b/√τ) and 1/√τ: one pass per trial
-    // and one division per point (the value equals hn_law's to an ulp).
-    Ok(fit::least_squares_fused(
-        |p, out, jac| {
+    // and one division per point (the value is hn_law's to rounding: T times
+    // 1/T_BKT where hn_law divides). The
+    // second derivatives end the fit with Newton's steps: the law fits an
+    // inhomogeneous film's transition (Fig. S4) only roughly, and there
+    // Gauss–Newton's convergence is linear.
+    Ok(fit::least_squares_second_order(
+        |p, out, jac, hess| {
             let (r0, b, tb) = (p[0], p[1], p[2]);
             let Some(jac) = jac else {
                 for (o, &t) in out.iter_mut().zip(&ft) {
@@ -273,23 +317,36 @@ pub fn fit_halperin_nelson(
                 }
                 return;
             };
-            let (d_r0, rest) = jac.split_at_mut(n);
-            let (d_b, d_tb) = rest.split_at_mut(n);
             let itb = 1.0 / tb;
             let at_start = b == p0[1] && tb == p0[2];
+            let (d_r0, rest) = jac.split_at_mut(n);
+            let (d_b, d_tb) = rest.split_at_mut(n);
             for (i, &t) in ft.iter().enumerate() {
                 let tau = t * itb - 1.0;
                 if tau > 0.0 {
-                    // ∂R/∂T_BKT = −R b T/(2 T_BKT² τ^(3/2)).
-                    let is = 1.0 / tau.sqrt();
-                    let f = if at_start { shape0[i] } else { (-b * is).exp() };
-                    let r = r0 * f;
-                    out[i] = r;
-                    d_r0[i] = f;
-                    d_b[i] = -r * is;
-                    d_tb[i] = -0.5 * r * b * t * itb * itb * is * is * is;
+                    let s = 1.0 / tau.sqrt();
+                    let e = if at_start { shape0[i] } else { exp(-b * s) };
+                    [out[i], d_r0[i], d_b[i], d_tb[i]] = law_gradient(t, itb, s, e, r0, b);
                 } else {
                     (out[i], d_r0[i], d_b[i], d_tb[i]) = (0.0, 0.0, 0.0, 0.0);
+                }
+            }
+            if let Some(hess) = hess {
+                // Asked for near the minimum only: a second pass, reusing
+                // e = ∂R/∂R0 from the first.
+                let mut pairs = hess.chunks_exact_mut(n);
+                let mut next = || pairs.next().unwrap_or_default();
+                let [h_r0r0, h_r0b, h_r0tb, h_bb, h_btb, h_tbtb] =
+                    [next(), next(), next(), next(), next(), next()];
+                for (i, &t) in ft.iter().enumerate() {
+                    let tau = t * itb - 1.0;
+                    let h = if tau > 0.0 {
+                        law_hessian(t, itb, tau.sqrt(), d_r0[i], r0, b)
+                    } else {
+                        [0.0; 6]
+                    };
+                    (h_r0r0[i], h_r0b[i], h_r0tb[i]) = (h[0], h[1], h[2]);
+                    (h_bb[i], h_btb[i], h_tbtb[i]) = (h[3], h[4], h[5]);
                 }
             }
         },
@@ -298,4 +355,55 @@ pub fn fit_halperin_nelson(
         None,
         &p0,
     )?)
+}
+
+/// The law above T_BKT at `t_k` (K) from s = τ^(−½) (τ = T/T_BKT − 1),
+/// e = exp(−b s) and 1/T_BKT: R (Ω/□) and its gradient in (R0, b, T_BKT),
+/// ∂R/∂R0 = e, ∂R/∂b = −Rs, ∂R/∂T_BKT = −bRq with q = ∂s/∂T_BKT =
+/// s³T/(2T_BKT²).
+fn law_gradient(t_k: f64, itb: f64, s: f64, e: f64, r0: f64, b: f64) -> [f64; 4] {
+    let f = r0 * e;
+    let q = 0.5 * s * s * s * t_k * itb * itb;
+    [f, e, -f * s, -b * f * q]
+}
+
+/// The law's second derivatives above T_BKT at `t_k` (K), from √τ, e =
+/// exp(−b/√τ) and 1/T_BKT, in the pairs (R0,R0), (R0,b), (R0,T_BKT), (b,b),
+/// (b,T_BKT), (T_BKT,T_BKT): with s and q as in [`law_gradient`], and
+/// ∂q/∂T_BKT = 3q²/s − 2q/T_BKT, ∂²R/∂R0∂b = −es, ∂²R/∂R0∂T_BKT = −beq,
+/// ∂²R/∂b² = Rs², ∂²R/∂b∂T_BKT = Rq(bs − 1) and
+/// ∂²R/∂T_BKT² = bRq(bq − 3q√τ + 2/T_BKT).
+fn law_hessian(t_k: f64, itb: f64, root: f64, e: f64, r0: f64, b: f64) -> [f64; 6] {
+    let s = 1.0 / root;
+    let f = r0 * e;
+    let q = 0.5 * s * s * s * t_k * itb * itb;
+    [
+        0.0,
+        -e * s,
+        -b * e * q,
+        f * s * s,
+        f * q * (b * s - 1.0),
+        b * f * q * (b * q - 3.0 * q * root + 2.0 * itb),
+    ]
+}
+
+/// [`hn_law`] at `t_k` (K) with its gradient in (R0, b, T_BKT) and its
+/// second derivatives (pairs as in the fit: (R0,R0), (R0,b), (R0,T_BKT),
+/// (b,b), (b,T_BKT), (T_BKT,T_BKT)); `None` at and below T_BKT, where the
+/// law is 0. What the fit evaluates, exposed for its test against
+/// differences of [`hn_law`].
+pub fn hn_law_derivatives(
+    t_k: f64,
+    r0: f64,
+    b: f64,
+    t_bkt: f64,
+) -> Option<(f64, [f64; 3], [f64; 6])> {
+    let itb = 1.0 / t_bkt;
+    let tau = t_k * itb - 1.0;
+    (tau > 0.0).then(|| {
+        let root = tau.sqrt();
+        let e = exp(-b / root);
+        let [f, d_r0, d_b, d_tb] = law_gradient(t_k, itb, 1.0 / root, e, r0, b);
+        (f, [d_r0, d_b, d_tb], law_hessian(t_k, itb, root, e, r0, b))
+    })
 }

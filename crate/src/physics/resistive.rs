@@ -244,9 +244,17 @@ pub struct TransitionTemperatures {
     pub r_normal: f64,
 }
 
-/// Linear interpolation of r(t) at `t0` inside the data.
+/// Linear interpolation of r(t) at `t0` inside the data (`t` strictly
+/// increasing): in the first interval with t[i] ≤ t0 ≤ t[i+1], found by
+/// bisection (a fit window's R_N is read at 5 K, near the end of a
+/// 430-point curve).
 fn interpolate(t: &[f64], r: &[f64], t0: f64) -> Option<f64> {
-    let i = t.windows(2).position(|w| w[0] <= t0 && t0 <= w[1])?;
+    // The first t[k] ≥ t0; the interval ends there unless t0 = t[0].
+    let k = t.partition_point(|&v| v < t0);
+    let i = k.saturating_sub(1);
+    if k >= t.len() || i + 1 >= t.len() || !(t[i] <= t0 && t0 <= t[i + 1]) {
+        return None;
+    }
     let f = (t0 - t[i]) / (t[i + 1] - t[i]);
     Some(r[i] + f * (r[i + 1] - r[i]))
 }
@@ -275,7 +283,8 @@ pub fn check_curve(t: &[f64], r: &[f64]) -> Result<(), InputError> {
     Ok(())
 }
 
-/// The normal-state reference of `opts` for the curve (t, r).
+/// The normal-state reference of `opts` for the curve (t, r), `t` strictly
+/// increasing ([`check_curve`]).
 pub fn normal_value(t: &[f64], r: &[f64], opts: &TransitionOptions) -> Result<f64, InputError> {
     match opts.r_normal {
         Some(v) => input::positive("options.rNormal", v, "resistance in ohm"),

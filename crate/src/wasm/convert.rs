@@ -1,5 +1,6 @@
 //! Conversions between JavaScript values and Rust, with errors that name the parameter.
 
+use super::object;
 use crate::fit::FitReport;
 use js_sys::{Array, Float64Array};
 use serde::{de::DeserializeOwned, Serialize};
@@ -230,4 +231,135 @@ pub fn set(target: &JsValue, key: &'static str, value: JsValue) -> Result<(), Js
     js_sys::Reflect::set(target, &wasm_bindgen::intern(key).into(), &value)
         .map(|_| ())
         .map_err(|_| JsError::new(&format!("could not set {key} on the result")))
+}
+
+/// An options object whose every option is a number, read key by key
+/// (a few calls into JavaScript where serde, or [`options`] with its object
+/// of defaults, makes many): `keys` are the options, each absent,
+/// `undefined` or `null` (→ `None`) or a number. Refused, naming the key as
+/// [`options`] does: a value of another type, and a key that is not an
+/// option.
+pub fn number_options<const N: usize>(
+    name: &str,
+    value: &JsValue,
+    keys: [&'static str; N],
+) -> Result<[Option<f64>; N], JsError> {
+    let mut out = [None; N];
+    if value.is_null_or_undefined() {
+        return Ok(out);
+    }
+    if !value.is_object() || Array::is_array(value) {
+        return Err(JsError::new(&format!(
+            "{name} must be an object of options"
+        )));
+    }
+    // The options, then whether there is any other key: counted, without
+    // making a string of any key unless there is.
+    let mut own = 0;
+    for (slot, key) in out.iter_mut().zip(keys) {
+        let v = object::get(value, key).map_err(|_| {
+            JsError::new(&format!("{name}.{key} could not be read: its getter threw"))
+        })?;
+        if let Some(x) = v.as_f64() {
+            *slot = Some(x);
+        } else if !(v.is_undefined() || v.is_null()) {
+            return Err(JsError::new(&format!(
+                "{name}.{key} must be a number, got {}",
+                v.js_typeof().as_string().unwrap_or_default()
+            )));
+        }
+        own += usize::from(object::has_own(value, key));
+    }
+    let all = js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>());
+    if all.length() as usize != own {
+        for key in all.iter().filter_map(|k| k.as_string()) {
+            if !keys.contains(&key.as_str()) {
+                return Err(JsError::new(&format!(
+                    "{name}.{key} is not an option; the options are {}",
+                    keys.join(", ")
+                )));
+            }
+        }
+    }
+    Ok(out)
+}
+
+object::key_set!(
+    /// The keys of a fit object.
+    FitKeys {
+        params: "params",
+        errors: "errors",
+        covariance: "covariance",
+        rss: "rss",
+        redchi: "redchi",
+        aic: "aic",
+        bic: "bic",
+        n: "n",
+        p: "p",
+        iterations: "iterations",
+        converged: "converged",
+        message: "message",
+    }
+);
+
+thread_local! {
+    static FIT_KEYS: FitKeys = FitKeys::new();
+}
+
+/// A fit object, the same as [`fits_to_js`] makes — `{ params, errors,
+/// covariance, rss, redchi, aic, bic, n, p, iterations, converged,
+/// message }`, keys in that order, covariance as arrays of numbers — built
+/// with [`object`]'s cheap properties (measured in Chromium for the two
+/// parameters of hnLinearized's line: 0.7 µs, serde 1.6 µs).
+pub fn fit_to_js(f: &FitReport) -> JsValue {
+    let named = |pairs: &[(&'static str, f64)]| {
+        let o = object::object();
+        for (k, v) in pairs {
+            object::put(&o, k, *v);
+        }
+        o
+    };
+    let covariance = Array::new_with_length(f.covariance.len() as u32);
+    for (i, row) in f.covariance.iter().enumerate() {
+        covariance.set(i as u32, object::numbers(row));
+    }
+    let (params, errors) = (named(&f.params), named(&f.errors));
+    FIT_KEYS.with(|k| {
+        let out = object::object();
+        object::put_value_at(&out, &k.params, &params);
+        object::put_value_at(&out, &k.errors, &errors);
+        object::put_value_at(&out, &k.covariance, &covariance);
+        for (key, v) in [
+            (&k.rss, f.rss),
+            (&k.redchi, f.redchi),
+            (&k.aic, f.aic),
+            (&k.bic, f.bic),
+            (&k.n, f.n as f64),
+            (&k.p, f.p as f64),
+            (&k.iterations, f.iterations as f64),
+        ] {
+            object::put_at(&out, key, v);
+        }
+        object::put_value_at(&out, &k.converged, &JsValue::from_bool(f.converged));
+        object::put_str_at(&out, &k.message, f.message);
+        out
+    })
+}
+
+/// An array of booleans, as serde makes it, filled run by run (a mask of a
+/// window over sorted points is three runs: three calls into JavaScript,
+/// where serde makes one per element).
+pub fn bools(v: &[bool]) -> JsValue {
+    let out = Array::new_with_length(v.len() as u32);
+    let mut start = 0;
+    while start < v.len() {
+        let run = v[start..].iter().take_while(|&&b| b == v[start]).count();
+        out.fill(
+            &JsValue::from_bool(v[start]),
+            start as u32,
+            (start + run) as u32,
+        );
+        start += run;
+    }
+    out.into()
 }

@@ -1,7 +1,10 @@
 //! Exports for the Halperin–Nelson analysis, Fig. S4 (`physics::halperin_nelson`).
 
 use super::canvas::{draw_on_canvas, draw_svg};
-use super::convert::{f64_array, f64s, fits_to_js, from_js, set, to_js};
+use super::convert::{
+    bools, f64_array, f64s, fit_to_js, fits_to_js, from_js, number_options, to_js,
+};
+use super::object;
 use crate::fit::FitReport;
 use crate::physics::halperin_nelson::{self as core, HnLinearized, HnWindow};
 use crate::physics::resistive;
@@ -9,11 +12,18 @@ use crate::physics::transport;
 use crate::plot::halperin_nelson::{draw_halperin_nelson, fitted_curve, HnFigure};
 use crate::plot::style::Style;
 use crate::plot::Frame;
-use js_sys::Object;
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
+
+/// The window `{ tMin, tMax }` (K; each may be left out or null), read
+/// directly: the two exports below are a few microseconds each, and serde's
+/// reading was a tenth of that. Unknown keys and non-numbers are refused.
+fn window(options: &JsValue) -> Result<HnWindow, JsError> {
+    let [t_min, t_max] = number_options("options", options, ["tMin", "tMax"])?;
+    Ok(HnWindow { t_min, t_max })
+}
 
 /// Fits R = R0 exp[−b (T/T_BKT − 1)^(−½)] to R(T) (`t` in K, strictly
 /// increasing; `r` in Ω/□) over `options` = `{ tMin, tMax }` (K; default:
@@ -27,15 +37,14 @@ pub fn fit_halperin_nelson(
 ) -> Result<JsValue, JsError> {
     let t = f64_array("t", &t, false)?;
     let r = f64_array("r", &r, false)?;
-    let w: HnWindow = from_js("options", options)?;
-    let fit = core::fit_halperin_nelson(&t, &r, &w)?;
-    fits_to_js(&fit, [&fit])
+    let fit = core::fit_halperin_nelson(&t, &r, &window(&options)?)?;
+    Ok(fit_to_js(&fit))
 }
 
 /// The linearised law: `{ t, y, inWindow, fit, tBkt, tBktError, b, tMin,
-/// tMax }` with y = (d ln R/dT)^(−2/3) (`t` and `y` as Float64Arrays) and
-/// the straight line whose zero is T_BKT; `options` as for
-/// `fitHalperinNelson`.
+/// tMax }` with y = (d ln R/dT)^(−2/3) (`t` and `y` as Float64Arrays,
+/// `inWindow` an array of booleans) and the straight line whose zero is
+/// T_BKT; `options` as for `fitHalperinNelson`.
 #[wasm_bindgen(js_name = hnLinearized)]
 pub fn hn_linearized(
     #[wasm_bindgen(unchecked_param_type = "Float64Array | number[]")] t: JsValue,
@@ -44,39 +53,49 @@ pub fn hn_linearized(
 ) -> Result<JsValue, JsError> {
     let t = f64_array("t", &t, false)?;
     let r = f64_array("r", &r, false)?;
-    let w: HnWindow = from_js("options", options)?;
-    let lin = core::hn_linearized(&t, &r, &w)?;
-    // t and y as Float64Arrays (one copy each, where serde would cross the
-    // boundary once per number), then the rest, in the struct's key order.
-    let out = Object::new();
-    set(&out, "t", f64s(&lin.t))?;
-    set(&out, "y", f64s(&lin.y))?;
-    let rest = fits_to_js(
-        &LinearizedRest {
-            in_window: &lin.in_window,
-            fit: &lin.fit,
-            t_bkt: lin.t_bkt,
-            t_bkt_error: lin.t_bkt_error,
-            b: lin.b,
-            t_min: lin.t_min,
-            t_max: lin.t_max,
-        },
-        [&lin.fit],
-    )?;
-    Ok(Object::assign(&out, rest.unchecked_ref::<Object>()).into())
+    let lin = core::hn_linearized(&t, &r, &window(&options)?)?;
+    // Built key by key, in the struct's order, with keys made once: the
+    // computation takes under two microseconds in wasm, and serde's object
+    // (one call into JavaScript per element of inWindow) took three more.
+    let (t, y) = (f64s(&lin.t), f64s(&lin.y));
+    let (in_window, fit) = (bools(&lin.in_window), fit_to_js(&lin.fit));
+    let out = LINEARIZED_KEYS.with(|k| {
+        let out = object::object();
+        object::put_value_at(&out, &k.t, &t);
+        object::put_value_at(&out, &k.y, &y);
+        object::put_value_at(&out, &k.in_window, &in_window);
+        object::put_value_at(&out, &k.fit, &fit);
+        for (key, v) in [
+            (&k.t_bkt, lin.t_bkt),
+            (&k.t_bkt_error, lin.t_bkt_error),
+            (&k.b, lin.b),
+            (&k.t_min, lin.t_min),
+            (&k.t_max, lin.t_max),
+        ] {
+            object::put_at(&out, key, v);
+        }
+        out
+    });
+    Ok(out)
 }
 
-/// [`HnLinearized`] without its two arrays of numbers.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct LinearizedRest<'a> {
-    in_window: &'a [bool],
-    fit: &'a FitReport,
-    t_bkt: f64,
-    t_bkt_error: f64,
-    b: f64,
-    t_min: f64,
-    t_max: f64,
+object::key_set!(
+    /// The keys of `hnLinearized`'s result, in the struct's order.
+    LinearizedKeys {
+        t: "t",
+        y: "y",
+        in_window: "inWindow",
+        fit: "fit",
+        t_bkt: "tBkt",
+        t_bkt_error: "tBktError",
+        b: "b",
+        t_min: "tMin",
+        t_max: "tMax",
+    }
+);
+
+thread_local! {
+    static LINEARIZED_KEYS: LinearizedKeys = LinearizedKeys::new();
 }
 
 /// (T in K, R_s in Ω/□) of a curve.

@@ -23,6 +23,7 @@ pub mod hc2_angle;
 pub mod loop_processing;
 #[cfg(feature = "magnetism")]
 pub mod magnet;
+pub mod object;
 #[cfg(feature = "files")]
 pub mod read;
 pub mod surface;
