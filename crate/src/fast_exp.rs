@@ -1,5 +1,7 @@
 //! exp(x) from a table of 2^(i/32) and a polynomial, for the hot loops of
-//! the Halperin–Nelson fit (`physics::halperin_nelson`).
+//! the Halperin–Nelson fit (`physics::halperin_nelson`), the thermal
+//! relaxation of the Stoner–Wohlfarth sweep (`physics::magnet::thermal`) and
+//! the BKT I–V curves (`physics::bkt`).
 //!
 //! In WebAssembly `f64::exp` is software (FreeBSD's, from the `libm` crate:
 //! a rational approximation with a division, then `scalbn`); this one

@@ -32,6 +32,7 @@
 
 use super::resistive::{regions, Region};
 use super::transport::TransportParams;
+use crate::fast_exp;
 use crate::fit::{self, FitError, FitReport};
 use crate::input::{self, InputError};
 use rand::{rngs::StdRng, SeedableRng};
@@ -115,15 +116,15 @@ fn iv_clean(p: &TransportParams, regions: &[Region], t_k: f64, currents: &[f64])
             let Some(&l0) = logs.get(first) else {
                 continue;
             };
-            let ratio = step.map(|d| (-e * d).exp());
-            let mut power = (e * l0).exp();
+            let ratio = step.map(|d| fast_exp::exp(-e * d));
+            let mut power = fast_exp::exp(e * l0);
             for ((o, &i), &l) in v[first..]
                 .iter_mut()
                 .zip(&currents[first..])
                 .zip(&logs[first..])
             {
                 if ratio.is_none() {
-                    power = (e * l).exp();
+                    power = fast_exp::exp(e * l);
                 }
                 *o += w * i / (1.0 + power);
                 if let Some(r) = ratio {

@@ -29,6 +29,7 @@
 //! magnetization of ferromagnets: quantitative analysis*, Phys. Rev. Lett.
 //! 94, 107204 (2005).
 
+use crate::fast_exp::exp;
 use crate::physics::constants::K_B_J_PER_K;
 
 /// Attempt time τ0 in seconds: 1e-9 s, the usual Néel–Brown value for
@@ -118,13 +119,15 @@ impl Relaxation {
         if ln_rate < -LAMBDA_FROZEN_LN {
             return Self::Frozen;
         }
-        let back = if z >= POLARISED_Z { 0.0 } else { (-z).exp() };
+        // crate::fast_exp: the loop's exponentials are most of a Fig. 2
+        // update in wasm, where f64::exp is software and slower.
+        let back = if z >= POLARISED_Z { 0.0 } else { exp(-z) };
         let p_eq = 1.0 / (1.0 + back);
         if ln_rate > EQUILIBRIUM_LN_LAMBDA {
             return Self::Equilibrium(p_eq);
         }
-        let lambda = ln_rate.exp() * (1.0 + back);
-        Self::Towards(p_eq, (-lambda).exp())
+        let lambda = exp(ln_rate) * (1.0 + back);
+        Self::Towards(p_eq, exp(-lambda))
     }
 
     /// The favoured population after the point, from `p_fav` before it.
