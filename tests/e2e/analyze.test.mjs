@@ -90,6 +90,10 @@ test('the page loads clean, under the CSP, keyboard-operable, and axe finds noth
   assert.match(csp, /default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; object-src 'none'; base-uri 'none'/);
   assert.equal(await page.$$eval('script:not([src]), style, [style]', (e) => e.length), 0, 'no inline script or style');
   // The drop zone is a button: Tab reaches it, Enter opens the file chooser.
+  // (Once the service worker, which installs when the library is ready, has
+  // taken the page: Chromium dropped a file chooser asked for while it
+  // claimed the page, a few hundred milliseconds after load.)
+  await offlineReady(page, ['pkg/files/ktao_bg.wasm']);
   let reached = false;
   for (let i = 0; i < 6 && !reached; i++) {
     await page.keyboard.press('Tab');
