@@ -105,12 +105,7 @@ fn newton_steps_end_the_preset_fit_at_gauss_newtons_minimum_sooner() {
     let r = rt_model(&lao_kto(), &t).unwrap();
     let fit = fit_halperin_nelson(&t, &r, &HnWindow::default()).unwrap();
     // Gauss–Newton alone, on the same points, from the same start.
-    let (lo, hi) = resolve_window(&t, &r, &HnWindow::default()).unwrap();
-    let (ft, fr): (Vec<f64>, Vec<f64>) = t
-        .iter()
-        .zip(&r)
-        .filter(|(&t, &r)| t >= lo && t <= hi && r > 0.0)
-        .unzip();
+    let (ft, fr) = in_default_window(&t, &r);
     let n = ft.len();
     let gn = least_squares_fused(
         |p, out, mut jac| {
@@ -147,12 +142,7 @@ fn where_the_line_is_unusable_the_start_takes_b_from_ln_r() {
     // ln R against τ^(−½) there: within 3 standard errors of the fit's.
     let t = fig1b_grid();
     let r = rt_model(&lao_kto(), &t).unwrap();
-    let (lo, hi) = resolve_window(&t, &r, &HnWindow::default()).unwrap();
-    let (ft, fr): (Vec<f64>, Vec<f64>) = t
-        .iter()
-        .zip(&r)
-        .filter(|(&t, &r)| t >= lo && t <= hi && r > 0.0)
-        .unzip();
+    let (ft, fr) = in_default_window(&t, &r);
     let lin = hn_linearized(&t, &r, &HnWindow::default()).unwrap();
     assert!(lin.t_bkt > ft[0], "the line is usable: {}", lin.t_bkt);
     let start = hn_start(&ft, &fr);
@@ -227,4 +217,13 @@ fn the_linearised_power_is_powfs_to_a_few_ulp() {
     assert!(pow_minus_two_thirds(f64::NAN).is_nan());
     let tiny = 1e-310;
     assert!((pow_minus_two_thirds(tiny) / tiny.powf(-2.0 / 3.0) - 1.0).abs() < 1e-13);
+}
+
+/// The points of (t, r) in the default window where R > 0: what the fit uses.
+fn in_default_window(t: &[f64], r: &[f64]) -> (Vec<f64>, Vec<f64>) {
+    let (lo, hi) = resolve_window(t, r, &HnWindow::default()).unwrap();
+    t.iter()
+        .zip(r)
+        .filter(|(&t, &r)| t >= lo && t <= hi && r > 0.0)
+        .unzip()
 }
