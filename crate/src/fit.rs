@@ -2,7 +2,9 @@
 //!
 //! The minimiser is Levenberg–Marquardt (`fit/lm.rs`: MINPACK's trust region and
 //! scaling on the normal equations of the few parameters, by Cholesky, and a
-//! stop once no parameter would move by 10⁻⁶ of its standard error). At the
+//! stop once no parameter would move by 10⁻⁶ of its standard error; a model
+//! that gives its second derivatives, [`least_squares_second_order`], ends
+//! with Newton's steps where it fits its data badly). At the
 //! solution the report carries what a physicist reads off a fit
 //! (physics.md §10):
 //!

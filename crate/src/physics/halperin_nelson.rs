@@ -21,6 +21,11 @@
 //! B. I. Halperin and D. R. Nelson, J. Low Temp. Phys. 36, 599 (1979)
 //! (paper ref. 42).
 
+mod derivatives;
+
+pub use derivatives::hn_law_derivatives;
+use derivatives::{law_gradient, law_hessian};
+
 use super::resistive::{check_curve, crossing, normal_value, TransitionOptions};
 use crate::fast_exp::exp;
 use crate::fit::{self, FitError, FitReport};
@@ -321,33 +326,42 @@ pub fn fit_halperin_nelson(
             let at_start = b == p0[1] && tb == p0[2];
             let (d_r0, rest) = jac.split_at_mut(n);
             let (d_b, d_tb) = rest.split_at_mut(n);
-            for (i, &t) in ft.iter().enumerate() {
-                let tau = t * itb - 1.0;
-                if tau > 0.0 {
-                    let s = 1.0 / tau.sqrt();
-                    let e = if at_start { shape0[i] } else { exp(-b * s) };
-                    [out[i], d_r0[i], d_b[i], d_tb[i]] = law_gradient(t, itb, s, e, r0, b);
-                } else {
-                    (out[i], d_r0[i], d_b[i], d_tb[i]) = (0.0, 0.0, 0.0, 0.0);
-                }
-            }
-            if let Some(hess) = hess {
-                // Asked for near the minimum only: a second pass, reusing
-                // e = ∂R/∂R0 from the first.
-                let mut pairs = hess.chunks_exact_mut(n);
-                let mut next = || pairs.next().unwrap_or_default();
-                let [h_r0r0, h_r0b, h_r0tb, h_bb, h_btb, h_tbtb] =
-                    [next(), next(), next(), next(), next(), next()];
+            // The second derivatives, asked for near the minimum only, in
+            // the same pass (they share √τ, 1/√τ and e).
+            let mut pairs = hess.map(|h| h.chunks_exact_mut(n));
+            let mut next = || pairs.as_mut().and_then(Iterator::next);
+            let h = [next(), next(), next(), next(), next(), next()];
+            let [Some(h_r0r0), Some(h_r0b), Some(h_r0tb), Some(h_bb), Some(h_btb), Some(h_tbtb)] =
+                h
+            else {
                 for (i, &t) in ft.iter().enumerate() {
                     let tau = t * itb - 1.0;
-                    let h = if tau > 0.0 {
-                        law_hessian(t, itb, tau.sqrt(), d_r0[i], r0, b)
+                    [out[i], d_r0[i], d_b[i], d_tb[i]] = if tau > 0.0 {
+                        let s = 1.0 / tau.sqrt();
+                        let e = if at_start { shape0[i] } else { exp(-b * s) };
+                        law_gradient(t, itb, s, e, r0, b)
                     } else {
-                        [0.0; 6]
+                        [0.0; 4]
                     };
-                    (h_r0r0[i], h_r0b[i], h_r0tb[i]) = (h[0], h[1], h[2]);
-                    (h_bb[i], h_btb[i], h_tbtb[i]) = (h[3], h[4], h[5]);
                 }
+                return;
+            };
+            for (i, &t) in ft.iter().enumerate() {
+                let tau = t * itb - 1.0;
+                let (g, h) = if tau > 0.0 {
+                    let root = tau.sqrt();
+                    let s = 1.0 / root;
+                    let e = if at_start { shape0[i] } else { exp(-b * s) };
+                    (
+                        law_gradient(t, itb, s, e, r0, b),
+                        law_hessian(t, itb, root, s, e, r0, b),
+                    )
+                } else {
+                    ([0.0; 4], [0.0; 6])
+                };
+                [out[i], d_r0[i], d_b[i], d_tb[i]] = g;
+                (h_r0r0[i], h_r0b[i], h_r0tb[i]) = (h[0], h[1], h[2]);
+                (h_bb[i], h_btb[i], h_tbtb[i]) = (h[3], h[4], h[5]);
             }
         },
         &PARAM_NAMES,
@@ -355,55 +369,4 @@ pub fn fit_halperin_nelson(
         None,
         &p0,
     )?)
-}
-
-/// The law above T_BKT at `t_k` (K) from s = τ^(−½) (τ = T/T_BKT − 1),
-/// e = exp(−b s) and 1/T_BKT: R (Ω/□) and its gradient in (R0, b, T_BKT),
-/// ∂R/∂R0 = e, ∂R/∂b = −Rs, ∂R/∂T_BKT = −bRq with q = ∂s/∂T_BKT =
-/// s³T/(2T_BKT²).
-fn law_gradient(t_k: f64, itb: f64, s: f64, e: f64, r0: f64, b: f64) -> [f64; 4] {
-    let f = r0 * e;
-    let q = 0.5 * s * s * s * t_k * itb * itb;
-    [f, e, -f * s, -b * f * q]
-}
-
-/// The law's second derivatives above T_BKT at `t_k` (K), from √τ, e =
-/// exp(−b/√τ) and 1/T_BKT, in the pairs (R0,R0), (R0,b), (R0,T_BKT), (b,b),
-/// (b,T_BKT), (T_BKT,T_BKT): with s and q as in [`law_gradient`], and
-/// ∂q/∂T_BKT = 3q²/s − 2q/T_BKT, ∂²R/∂R0∂b = −es, ∂²R/∂R0∂T_BKT = −beq,
-/// ∂²R/∂b² = Rs², ∂²R/∂b∂T_BKT = Rq(bs − 1) and
-/// ∂²R/∂T_BKT² = bRq(bq − 3q√τ + 2/T_BKT).
-fn law_hessian(t_k: f64, itb: f64, root: f64, e: f64, r0: f64, b: f64) -> [f64; 6] {
-    let s = 1.0 / root;
-    let f = r0 * e;
-    let q = 0.5 * s * s * s * t_k * itb * itb;
-    [
-        0.0,
-        -e * s,
-        -b * e * q,
-        f * s * s,
-        f * q * (b * s - 1.0),
-        b * f * q * (b * q - 3.0 * q * root + 2.0 * itb),
-    ]
-}
-
-/// [`hn_law`] at `t_k` (K) with its gradient in (R0, b, T_BKT) and its
-/// second derivatives (pairs as in the fit: (R0,R0), (R0,b), (R0,T_BKT),
-/// (b,b), (b,T_BKT), (T_BKT,T_BKT)); `None` at and below T_BKT, where the
-/// law is 0. What the fit evaluates, exposed for its test against
-/// differences of [`hn_law`].
-pub fn hn_law_derivatives(
-    t_k: f64,
-    r0: f64,
-    b: f64,
-    t_bkt: f64,
-) -> Option<(f64, [f64; 3], [f64; 6])> {
-    let itb = 1.0 / t_bkt;
-    let tau = t_k * itb - 1.0;
-    (tau > 0.0).then(|| {
-        let root = tau.sqrt();
-        let e = exp(-b / root);
-        let [f, d_r0, d_b, d_tb] = law_gradient(t_k, itb, 1.0 / root, e, r0, b);
-        (f, [d_r0, d_b, d_tb], law_hessian(t_k, itb, root, e, r0, b))
-    })
 }
