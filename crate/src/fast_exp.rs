@@ -94,6 +94,24 @@ pub fn exp(x: f64) -> f64 {
     scale + scale * poly
 }
 
+/// baseᵉ for base ≥ 0, as exp(e·ln base) with [`exp`]: the barriers
+/// KV(1 − |H|/H_sw)ⁿ of the Stoner–Wohlfarth sweep, where `f64::powf` (in
+/// WebAssembly a software pow with extended-precision ln and exp) was a
+/// tenth of a Fig. 2 update. The error of ln base (half an ulp, absolute
+/// |ln base|·1.1·10⁻¹⁶) becomes |e ln base|·1.1·10⁻¹⁶ relative, below
+/// 10⁻¹³ wherever the result is a normal number (`crate/tests/fast_exp.rs`).
+/// 0ᵉ is 0 for e > 0; a negative or NaN base, or e ≤ 0 at base 0, take `f64::powf`.
+#[inline]
+pub fn pow(base: f64, e: f64) -> f64 {
+    if base > 0.0 && base.is_finite() {
+        exp(e * base.ln())
+    } else if base == 0.0 && e > 0.0 {
+        0.0
+    } else {
+        base.powf(e)
+    }
+}
+
 /// The table's entry i as the double nearest 2^(i/32) (for the tests).
 pub fn table_power(i: usize) -> f64 {
     f64::from_bits(TABLE[i % 32].1.wrapping_add((i as u64 % 32) << 47))

@@ -2,7 +2,7 @@
 //! Halperin–Nelson fit is 10⁻¹⁵ relative; it is within one ulp.
 #![cfg(not(target_arch = "wasm32"))]
 
-use ktao::fast_exp::{exp, table_power};
+use ktao::fast_exp::{exp, pow, table_power};
 
 /// Distance in ulps between two positive finite doubles.
 fn ulps(a: f64, b: f64) -> u64 {
@@ -74,4 +74,27 @@ fn special_arguments_give_std_values() {
     for x in [708.0, 708.0000001, -708.0, -708.0000001, -740.0] {
         assert!(ulps(exp(x), x.exp()) <= 1, "exp({x})");
     }
+}
+
+/// `pow` against `f64::powf` on the sweep's arguments (1 − |H|/H_sw in
+/// (0, 1], Pfeiffer's n in [0.86, 2] and 1/n) and beyond: within 10⁻¹³
+/// relative wherever the result is normal; the edge cases as `powf`.
+#[test]
+fn pow_is_within_1e13_of_powf() {
+    for base in points(1e-300, 1.0, 20_000).chain(points(1.0, 1e6, 2_000)) {
+        for e in [0.86, 1.0, 1.5, 2.0, 1.0 / 0.86, 0.5, 1.0 / 3.0] {
+            let (got, want) = (pow(base, e), base.powf(e));
+            if want.is_normal() {
+                assert!(
+                    (got / want - 1.0).abs() < 1e-13,
+                    "{base}^{e}: {got} vs {want}"
+                );
+            }
+        }
+    }
+    assert_eq!(pow(0.0, 2.0), 0.0);
+    assert_eq!(pow(1.0, 1.7), 1.0);
+    assert_eq!(pow(0.0, 0.0), 1.0);
+    assert!(pow(-1.0, 0.5).is_nan() && pow(f64::NAN, 2.0).is_nan());
+    assert_eq!(pow(f64::INFINITY, 2.0), f64::INFINITY);
 }

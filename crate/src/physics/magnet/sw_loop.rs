@@ -224,14 +224,12 @@ fn sw_loops_with(options: &[MagnetOptions], res: Resolution) -> Result<Vec<SwLoo
             } else {
                 vec![0.0; h.len()]
             };
-            let mut rng = StdRng::seed_from_u64(c.seed);
+            let z = normal_deviates(c.seed, h.len());
             let m = h
                 .iter()
                 .zip(&m_ferro)
-                .map(|(&hi, &mf)| {
-                    let z: f64 = StandardNormal.sample(&mut rng);
-                    mf + background(o, hi, o.temperature_k) + o.noise_emu * z
-                })
+                .zip(z.iter())
+                .map(|((&hi, &mf), &z)| mf + background(o, hi, o.temperature_k) + o.noise_emu * z)
                 .collect();
             Ok(SwLoop { h, m, m_ferro })
         })
@@ -275,6 +273,26 @@ fn sweep_key(o: &MagnetOptions, res: Resolution) -> SweepKey {
         (res.class_budget as u64) << 32 | res.min_angles as u64,
         (res.max_angles as u64) << 32 | (res.hk_classes as u64) << 16 | res.volume_classes as u64,
     ]
+}
+
+/// Noise sequences kept: one per loop of a page (up to 8 temperatures, two samples).
+const NOISE_CACHE: usize = 16;
+
+thread_local! {
+    static NOISE: Memo<(u64, usize), Vec<f64>> = const { Memo::new(Vec::new()) };
+}
+
+/// The first `n` standard normal deviates of the generator seeded with
+/// `seed`: a loop's noise, the same whatever the other options, so drawn once
+/// per seed rather than on every update of a page.
+fn normal_deviates(seed: u64, n: usize) -> Rc<Vec<f64>> {
+    let key = (seed, n);
+    recall(&NOISE, &key).unwrap_or_else(|| {
+        let mut rng = StdRng::seed_from_u64(seed);
+        let z = Rc::new((0..n).map(|_| StandardNormal.sample(&mut rng)).collect());
+        keep(&NOISE, NOISE_CACHE, key, Rc::clone(&z));
+        z
+    })
 }
 
 /// χH + paramagnet + offset at field `h_oe` and temperature `t_k`, emu.

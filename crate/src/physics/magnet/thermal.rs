@@ -29,7 +29,7 @@
 //! magnetization of ferromagnets: quantitative analysis*, Phys. Rev. Lett.
 //! 94, 107204 (2005).
 
-use crate::fast_exp::exp;
+use crate::fast_exp::{exp, pow};
 use crate::physics::constants::K_B_J_PER_K;
 
 /// Attempt time τ0 in seconds: 1e-9 s, the usual Néel–Brown value for
@@ -83,7 +83,7 @@ pub fn active_threshold(a: f64, h_sw: f64, n: f64, ln_f0t: f64) -> f64 {
     } else if a <= need {
         -1.0
     } else {
-        h_sw * (1.0 - (need / a).powf(1.0 / n))
+        h_sw * (1.0 - pow(need / a, 1.0 / n))
     }
 }
 

@@ -24,6 +24,7 @@ use super::particle::Branch;
 use super::sw_loop::background;
 use super::thermal::{self, EQUILIBRIUM_LN_LAMBDA, LAMBDA_FROZEN_LN, POLARISED_Z};
 use super::MagnetError;
+use crate::fast_exp::pow;
 use rand::{rngs::StdRng, SeedableRng};
 use rand_distr::{Distribution, StandardNormal};
 use serde::Serialize;
@@ -145,7 +146,7 @@ pub fn zfc_fc_with(o: &MagnetOptions, res: ZfcResolution) -> Result<ZfcFc, Magne
                 add(&mut acc.zfc_diff, 0, n, 1.0);
                 add(&mut acc.fc_diff, 0, n, 1.0);
             } else {
-                let cu = (1.0 - y).powf(branch.n);
+                let cu = pow(1.0 - y, branch.n);
                 for &(v, w_v) in &vol {
                     let c = thermal::barrier_over_kt(o.magnetization_emu_cm3, hk_oe, v, 1.0);
                     let class = Class { c, cu, de, ln_f0t };
