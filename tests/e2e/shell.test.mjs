@@ -47,9 +47,10 @@ for (const [id, entry] of Object.entries(FIGURES)) {
     assert.match(csp, /default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; object-src 'none'; base-uri 'none'/);
     assert.equal(await page.$$eval('script:not([src]), style, [style]', (e) => e.length), 0, 'no inline script or style in the markup');
     // The first draw waits for the slowest request: with every module and
-    // the wasm preloaded there is one round of requests, not an import chain.
+    // the wasm preloaded (or a script of the head) there is one round of
+    // requests, not an import chain.
     // (A worker's script is fetched by the worker: a page cannot preload it.)
-    const preloaded = await page.$$eval('link[rel=modulepreload], link[rel=preload]', (ls) => ls.map((l) => l.href));
+    const preloaded = await page.$$eval('link[rel=modulepreload], link[rel=preload], head script[src]', (ls) => ls.map((l) => l.href ?? l.src));
     const fetched = await page.evaluate((fid) => {
       const drawn = performance.getEntriesByName(`ktao-first-draw:${fid}`)[0].startTime;
       return performance.getEntriesByType('resource')

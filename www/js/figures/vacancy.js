@@ -3,7 +3,7 @@
 // its result on the main thread (draw). The U_eff scan of Fig. S18 depends on
 // every control but U_eff itself, so it is computed once per slab and kept.
 import { fixed } from '../format.js';
-import { WorkerClient } from '../worker-client.js';
+import { client, helper } from './vacancy-workers.js';
 
 /** The paper's DFT moment of the Ta beside the vacancy at U_eff = 1 eV (Fig. 3c), μ_B. */
 export const PAPER_MOMENT = 0.124;
@@ -41,16 +41,16 @@ export function modelOptions(s) {
   return { uEff: s.uEff, vacancyPotential: s.vacancyPotential, confinement: s.confinement, size: s.size, soc: s.soc };
 }
 
-// Two workers: the model runs in one while the other starts on the Fig. S18
-// scan, whose points are then shared by both (one `uScan` call per point), so
-// the two cores finish the figure together. The figure is drawn as soon as
-// the model is solved and again as each point of the scan arrives.
-// Both start when this module loads, so that they load the library while
-// the page loads its own, not after the page's first frame.
-const client = new WorkerClient('vacancy');
-let helper = null;
+// Two workers: the model runs in one, and once it is solved both share the
+// points of the Fig. S18 scan (one `uScan` call per point), so the two cores
+// finish the figure together. The figure is drawn as soon as the model is
+// solved and again as each point of the scan arrives. The scan waits for the
+// model: on two cores it would take the model's core share while the page
+// still loads (the first drawing came 20–40 ms later, the complete figure no
+// sooner). Both workers start as early as the page can start them
+// (vacancy-workers.js).
 /** The figure's worker clients (for tests: their `spawns` count the workers started). */
-export const workerClients = () => [client, helper].filter(Boolean);
+export const workerClients = () => [client, helper];
 const scans = new Map();
 const KEPT_SCANS = 8;
 
@@ -82,7 +82,6 @@ export async function compute(ktao, state, { onProgress, onPartial, signal }) {
     return { opts, model, scan: kept };
   }
   // A failure in one worker stops the other.
-  helper ??= new WorkerClient('vacancy');
   const stop = new AbortController();
   const abort = () => stop.abort();
   signal.addEventListener('abort', abort, { once: true });
@@ -107,7 +106,8 @@ export async function compute(ktao, state, { onProgress, onPartial, signal }) {
   try {
     const solved = client.call('vacancyModel', [opts], { signal: stop.signal, onProgress: modelProgress })
       .then((m) => { model = m; show(); });
-    await Promise.all([solved.then(() => work(client)), work(helper)]);
+    await solved;
+    await Promise.all([work(client), work(helper)]);
   } catch (err) {
     stop.abort();
     throw signal.aborted ? new DOMException('The computation was cancelled.', 'AbortError') : err;
