@@ -15,14 +15,17 @@
 
 use super::hamiltonian::{Block, BlockSpectrum};
 use super::VacancyError;
+use crate::fast_exp::exp;
 
-/// Fermi–Dirac occupation of a level at x = (ε − μ)/k_BT, without overflow.
+/// Fermi–Dirac occupation of a level at x = (ε − μ)/k_BT, without overflow,
+/// with `crate::fast_exp` (within an ulp of `f64::exp`): counting the
+/// electrons for μ was a quarter of an SCF step, most of it exponentials.
 pub fn fermi(x: f64) -> f64 {
     if x > 0.0 {
-        let e = (-x).exp();
+        let e = exp(-x);
         e / (1.0 + e)
     } else {
-        1.0 / (1.0 + x.exp())
+        1.0 / (1.0 + exp(x))
     }
 }
 
@@ -38,10 +41,24 @@ pub const COUNT_TOLERANCE: f64 = 1e-10;
 /// each end found by safeguarded Newton iteration to 1e-14 in the count. With no electrons it is the
 /// lowest level (the conduction-band minimum).
 pub fn chemical_potential(levels: &[(f64, f64)], electrons: f64, kt: f64) -> f64 {
+    chemical_potential_near(levels, electrons, kt, None).0
+}
+
+/// [`chemical_potential`] with the ends of the last SCF step's interval as
+/// the starts of the Newton iterations (`near`), which makes ~30 counts of
+/// the levels per step ~10 once the levels settle; also returns this
+/// interval's ends, for the next step. The ends are the same to the count's
+/// tolerance whatever the start.
+pub fn chemical_potential_near(
+    levels: &[(f64, f64)],
+    electrons: f64,
+    kt: f64,
+    near: Option<(f64, f64)>,
+) -> (f64, Option<(f64, f64)>) {
     let lo0 = levels.iter().map(|l| l.0).fold(f64::INFINITY, f64::min);
     let hi0 = levels.iter().map(|l| l.0).fold(f64::NEG_INFINITY, f64::max);
     if electrons <= 0.0 || !lo0.is_finite() {
-        return if lo0.is_finite() { lo0 } else { 0.0 };
+        return (if lo0.is_finite() { lo0 } else { 0.0 }, None);
     }
     // N(μ) and dN/dμ = Σ w f(1 − f)/k_BT.
     let count = |mu: f64| {
@@ -52,9 +69,12 @@ pub fn chemical_potential(levels: &[(f64, f64)], electrons: f64, kt: f64) -> f64
     };
     // Where N(μ) reaches `target`: Newton steps kept inside a shrinking
     // bracket, bisection when a step would leave it (N is flat in a gap).
-    let crossing = |target: f64| {
+    let crossing = |target: f64, start: Option<f64>| {
         let (mut lo, mut hi) = (lo0 - 60.0 * kt - 1.0, hi0 + 60.0 * kt + 1.0);
-        let mut mu = 0.5 * (lo + hi);
+        let mut mu = match start {
+            Some(m) if m > lo && m < hi => m,
+            _ => 0.5 * (lo + hi),
+        };
         for _ in 0..300 {
             let (n, dn) = count(mu);
             if n < target {
@@ -78,9 +98,9 @@ pub fn chemical_potential(levels: &[(f64, f64)], electrons: f64, kt: f64) -> f64
         }
         hi
     };
-    let below = crossing(electrons - COUNT_TOLERANCE);
-    let above = crossing(electrons + COUNT_TOLERANCE);
-    0.5 * (below + above)
+    let below = crossing(electrons - COUNT_TOLERANCE, near.map(|n| n.0));
+    let above = crossing(electrons + COUNT_TOLERANCE, near.map(|n| n.1));
+    (0.5 * (below + above), Some((below, above)))
 }
 
 /// The spectrum of every block at every Bloch phase, at one mean field.
@@ -100,6 +120,18 @@ pub fn solve(
     electrons: f64,
     kt: f64,
 ) -> Result<Spectrum, VacancyError> {
+    solve_near(blocks, mean_field, electrons, kt, &mut None)
+}
+
+/// [`solve`], with μ's search started from `near` (see
+/// [`chemical_potential_near`]), which it updates.
+fn solve_near(
+    blocks: &[Block],
+    mean_field: &[f64],
+    electrons: f64,
+    kt: f64,
+    near: &mut Option<(f64, f64)>,
+) -> Result<Spectrum, VacancyError> {
     let mut parts = Vec::new();
     for (index, b) in blocks.iter().enumerate() {
         parts.extend(b.solve(index, mean_field)?);
@@ -108,7 +140,8 @@ pub fn solve(
         .iter()
         .flat_map(|p| p.energies.iter().map(move |&e| (e, p.weight)))
         .collect();
-    let mu = chemical_potential(&levels, electrons, kt);
+    let (mu, ends) = chemical_potential_near(&levels, electrons, kt, *near);
+    *near = ends;
     Ok(Spectrum {
         parts,
         mu,
@@ -198,9 +231,16 @@ pub fn run(
     let mut max_moments = Vec::new();
     let mut diagonalisations = 0;
     let mut iteration = 0;
+    let mut near = None;
     loop {
         iteration += 1;
-        let spectrum = solve(blocks, &mean_field(s.u_eff, &n_in), s.electrons, s.kt)?;
+        let spectrum = solve_near(
+            blocks,
+            &mean_field(s.u_eff, &n_in),
+            s.electrons,
+            s.kt,
+            &mut near,
+        )?;
         diagonalisations += spectrum.parts.len();
         let n_out = density(blocks, &spectrum, channels, s.kt);
         // Without U the Hamiltonian does not depend on the density: one
