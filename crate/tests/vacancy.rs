@@ -308,3 +308,26 @@ fn bad_input_is_refused_with_a_message_naming_it() {
     assert!(scan(&[0.0, f64::NAN]).contains("uValues[1] must be a finite number"));
     assert!(scan(&[1.0, -0.5]).contains("uValues[1] must lie between 0 and 10, got -0.5"));
 }
+
+/// The Fermi function against 1/(1 + eˣ) (e⁻ˣ/(1 + e⁻ˣ) above 0, where eˣ
+/// would overflow) with `f64::exp`, over the range the SCF meets (levels
+/// up to several eV from μ at k_BT = 5 meV): within two ulps, and exactly 0
+/// or 1 where it skips the exponential.
+#[test]
+fn fermi_is_the_plain_formula_to_two_ulps() {
+    use ktao::physics::vacancy::scf::fermi;
+    for k in -16_000..=16_000 {
+        let x = k as f64 * 0.05 + 1e-3;
+        let want = if x > 0.0 {
+            (-x).exp() / (1.0 + (-x).exp())
+        } else {
+            1.0 / (1.0 + x.exp())
+        };
+        let got = fermi(x);
+        assert!(
+            (got - want).abs() <= 2.0 * f64::EPSILON * want,
+            "x = {x}: {got} vs {want}"
+        );
+    }
+    assert_eq!((fermi(-40.5), fermi(800.0)), (1.0, 0.0));
+}

@@ -21,7 +21,13 @@ use crate::fast_exp::exp;
 /// with `crate::fast_exp` (within an ulp of `f64::exp`): counting the
 /// electrons for μ was a quarter of an SCF step, most of it exponentials.
 pub fn fermi(x: f64) -> f64 {
-    if x > 0.0 {
+    // Far from μ the occupation is exactly 0 or 1 in doubles (e^x < 2⁻⁵³
+    // below −37; e^−x underflows above 745.2): no exponential needed.
+    if x < -40.0 {
+        1.0
+    } else if x > 746.0 {
+        0.0
+    } else if x > 0.0 {
         let e = exp(-x);
         e / (1.0 + e)
     } else {
