@@ -34,6 +34,7 @@ use crate::physics::magnet::sw_loop::sw_loops;
 use crate::physics::magnet::{magnet_preset, MagnetError, MagnetOptions};
 use crate::physics::resistive::{regions, ResistiveError};
 use crate::physics::transport::{lao_kto, TransportParams};
+use crate::plot::power_of_ten;
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 use thiserror::Error;
@@ -213,18 +214,6 @@ fn loop_shapes() -> Result<&'static LoopShapes, FigureError> {
         })
         .as_ref()
         .map_err(|e| e.clone().into())
-}
-
-/// "10⁻⁶" for −6.
-fn power_of_ten(e: i32) -> String {
-    const SUP: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
-    let digits: String = e
-        .unsigned_abs()
-        .to_string()
-        .chars()
-        .map(|c| SUP[c.to_digit(10).unwrap_or(0) as usize])
-        .collect();
-    format!("10{}{digits}", if e < 0 { "⁻" } else { "" })
 }
 
 /// The legend label of a sample annealed at `p` mbar (0: as grown), to two
