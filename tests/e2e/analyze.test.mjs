@@ -144,6 +144,28 @@ test('MPMS3 m–H loop: instrument, rows, M_s against NumPy, the window, exports
   assert.deepEqual(csv[1].split(','), ['H (Oe)', 'm (emu)', 'H - H0 (Oe)', 'm corrected (emu)', 'm fitted high-field model (emu)']);
   assert.equal(csv.length - 2, 374);
   assert.ok(csv.slice(2).every((l) => l.split(',').every((v) => Number.isFinite(Number(v)))));
+  // The data table (the drawing's text alternative) holds what the CSV holds.
+  await page.click('#table-toggle');
+  assert.equal(await page.$eval('#table-toggle', (b) => b.getAttribute('aria-expanded')), 'true');
+  const table = await page.$eval('#data-table', (t) => ({
+    caption: t.caption.textContent,
+    head: [...t.tHead.rows[0].cells].map((c) => c.textContent),
+    rows: [...t.tBodies[0].rows].map((r) => [...r.cells].map((c) => Number(c.textContent))),
+  }));
+  assert.match(table.caption, /^mpms3-vsm-mh\.dat, m–H loop/);
+  assert.deepEqual(table.head, csv[1].split(','));
+  assert.equal(table.rows.length, 374);
+  const first = csv[2].split(',').map(Number);
+  table.rows[0].forEach((v, i) => assert.ok(Math.abs(v - first[i]) <= 1e-5 * Math.abs(first[i]), `column ${i}: ${v} vs ${first[i]}`));
+  // A long file's table stops at its first rows and says so.
+  const capped = await page.evaluate(async () => {
+    const { showTable } = await import('./js/dom.js');
+    const t = document.createElement('table');
+    showTable(t, { caption: 'c', columns: [{ name: 'x', unit: 'K', values: new Float64Array(5000) }] }, 2000);
+    return [t.tBodies[0].rows.length, t.caption.textContent];
+  });
+  assert.deepEqual(capped, [2000, 'c (the first 2,000 of 5,000 rows)']);
+  await axeClean(page);
   const json = JSON.parse((await downloadOf(page, '.export-json')).body.toString('utf8'));
   assert.equal(json.file.instrument, 'MPMS3');
   assert.deepEqual(json.rows, [0, 374]);

@@ -16,7 +16,7 @@
 // leaves the last figure in place.
 import { loadKtao } from './ktao.js';
 import { FIGURES } from './figures/index.js';
-import { el } from './dom.js';
+import { el, showReadouts, showTable } from './dom.js';
 import { snap, buildControl } from './controls.js';
 import { readFragment, decodeState, encodeState } from './url-state.js';
 import { setupPointer } from './pointer.js';
@@ -303,29 +303,3 @@ function buildBusy(side, onCancel) {
   };
 }
 
-function showReadouts(table, rows) {
-  const body = el('tbody');
-  for (const r of rows) {
-    const tr = el('tr');
-    tr.append(el('th', { scope: 'row' }, r.label), el('td', {}, r.unit ? `${r.value} ${r.unit}` : r.value));
-    body.append(tr);
-  }
-  table.replaceChildren(el('caption', {}, 'Results'), body);
-}
-
-function showTable(table, { caption, columns }) {
-  const head = el('tr');
-  for (const c of columns) head.append(el('th', { scope: 'col' }, c.unit ? `${c.name} (${c.unit})` : c.name));
-  const body = el('tbody');
-  const rows = Math.max(...columns.map((c) => c.values.length));
-  for (let i = 0; i < rows; i++) {
-    const tr = el('tr');
-    for (const c of columns) tr.append(el('td', {}, i < c.values.length ? fmt(c.values[i]) : ''));
-    body.append(tr);
-  }
-  const thead = el('thead');
-  thead.append(head);
-  table.replaceChildren(el('caption', {}, caption), thead, body);
-}
-
-const fmt = (v) => (typeof v === 'number' ? Number(v.toPrecision(6)).toString() : String(v));

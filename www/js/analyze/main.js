@@ -3,7 +3,7 @@
 // fitted number, its error and unit, and the exports. The analyses are
 // declared in js/analyze/analyses/; this module wires the page.
 import { loadKtao } from '../ktao.js';
-import { el } from '../dom.js';
+import { el, showReadouts, showTable } from '../dom.js';
 import { setupPointer } from '../pointer.js';
 import { ANALYSES } from './analyses/index.js';
 import { inUnit, optionInput, fixed } from './shared.js';
@@ -18,7 +18,15 @@ const ui = {
   setup: $('setup'), analysis: $('analysis'), columns: $('columns'), rows: $('rows'), options: $('options'),
   result: $('result'), plot: $('plot'), canvas: $('canvas'), readouts: $('readouts'), notes: $('notes'),
   summary: $('summary'), status: $('status'), exports: $('exports'),
+  tableToggle: $('table-toggle'), dataTable: $('data-table'),
 };
+
+/**
+ * Rows of the data table at most: a screen reader user reads the data here,
+ * and a 200,000-row file would take the page seconds to lay out; the CSV
+ * export has every row.
+ */
+const TABLE_ROWS = 2000;
 
 /** What the page holds: the file read, the analysis chosen and its inputs. */
 const page = {
@@ -238,7 +246,9 @@ function draw() {
     const { data, opts, notes, rows, columns } = inputs();
     page.result = page.ktao.drawAnalysis(ui.canvas, a.id, data, opts, dpr);
     Object.assign(page, { data, opts, rows, columns });
-    showReadouts(a.readouts(page.result));
+    showReadouts(ui.readouts, a.readouts(page.result));
+    tableStale = true;
+    fillTable();
     const all = [...notes, ...a.notes(page.result)];
     ui.notes.replaceChildren(...all.map((n) => el('li', {}, n)));
     ui.notes.hidden = all.length === 0;
@@ -253,6 +263,8 @@ function draw() {
     ctx.fillStyle = '#fff';
     ctx.fillRect(0, 0, ui.canvas.width, ui.canvas.height);
     ui.readouts.replaceChildren();
+    ui.dataTable.replaceChildren();
+    tableStale = true;
     ui.summary.textContent = '';
     ui.notes.hidden = true;
     ui.status.textContent = `Not analysed: ${a.title}.`;
@@ -263,15 +275,21 @@ function draw() {
   ui.result.dataset.draws = String(page.draws);
 }
 
-function showReadouts(rows) {
-  const body = el('tbody');
-  for (const r of rows) {
-    const tr = el('tr');
-    tr.append(el('th', { scope: 'row' }, r.label), el('td', {}, r.unit ? `${r.value} ${r.unit}` : r.value));
-    body.append(tr);
-  }
-  ui.readouts.replaceChildren(el('caption', {}, 'Results'), body);
+// The data table (the drawing's text alternative), built when it is shown.
+let tableStale = true;
+function fillTable() {
+  if (!tableStale || ui.dataTable.hidden || !page.result) return;
+  const a = page.analysis;
+  showTable(ui.dataTable, { caption: `${page.name}, ${a.title}`, ...a.csv(page.result) }, TABLE_ROWS);
+  tableStale = false;
 }
+ui.tableToggle.addEventListener('click', () => {
+  const open = ui.dataTable.hidden;
+  ui.dataTable.hidden = !open;
+  fillTable();
+  ui.tableToggle.setAttribute('aria-expanded', String(open));
+  ui.tableToggle.textContent = open ? 'Hide data table' : 'Show data table';
+});
 
 function showError(text) {
   ui.alert.textContent = text;
