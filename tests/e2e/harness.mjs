@@ -84,9 +84,10 @@ export function canvasHash(page, selector = '.ktao-figure canvas') {
 }
 
 /**
- * Resolves once the service worker is active and has cached `paths`
- * (relative to the page), e.g. the page's wasm: a first visit is then
- * readable offline, and the worker's install no longer competes with the page.
+ * Resolves once the service worker is active, controls the page (it claims
+ * it when it activates) and has cached `paths` (relative to the page), e.g.
+ * the page's wasm: a first visit is then readable offline, and the worker's
+ * install no longer competes with the page.
  */
 export function offlineReady(page, paths) {
   return page.evaluate(async (want) => {
@@ -94,9 +95,9 @@ export function offlineReady(page, paths) {
     for (let i = 0; i < 200; i++) {
       const cache = await caches.open('ktao-v1');
       const hits = await Promise.all(want.map((u) => cache.match(new URL(u, document.baseURI))));
-      if (hits.every(Boolean)) return;
+      if (hits.every(Boolean) && navigator.serviceWorker.controller) return;
       await new Promise((r) => setTimeout(r, 100));
     }
-    throw new Error(`the service worker did not cache ${want.join(', ')}`);
+    throw new Error(`the service worker did not take the page or cache ${want.join(', ')}`);
   }, paths);
 }
