@@ -177,6 +177,36 @@ fn the_pdos_holds_every_state() {
 }
 
 #[test]
+fn the_pdos_summed_over_layers_and_spins_is_a_gaussian_on_every_level() {
+    // Each state's weights add up to 1 over the channels, so Σ_layers,spins
+    // D(E)·L² = Σ_k w_k g(E − ε_k): a direct sum of exponentials, against the
+    // library's recurrence over the grid (cut at 6σ, where g < 1.6e-8 g(0)).
+    let r = vacancy_model(&defaults()).unwrap();
+    let sigma = defaults().pdos_broadening;
+    let norm = 1.0 / ((2.0 * std::f64::consts::PI).sqrt() * sigma);
+    for i in (0..r.pdos.energy.len()).step_by(7) {
+        let e = r.pdos.energy[i];
+        let direct: f64 = r
+            .eigenvalues
+            .iter()
+            .zip(&r.eigenvalue_weights)
+            .map(|(&ek, &wk)| wk * norm * (-0.5 * ((e - ek) / sigma).powi(2)).exp())
+            .sum();
+        let summed: f64 = r
+            .pdos
+            .layers
+            .iter()
+            .map(|l| l.up[i] + l.down[i])
+            .sum::<f64>()
+            * 16.0;
+        assert!(
+            (summed - direct).abs() <= 1e-6 * norm.max(direct),
+            "E − E_F = {e}: {summed} vs {direct}"
+        );
+    }
+}
+
+#[test]
 fn explicit_vacancies_match_a_count_and_cut_their_bond() {
     let counted = vacancy_model(&defaults()).unwrap();
     let placed = vacancy_model(&VacancyParams {
@@ -221,6 +251,92 @@ fn progress_is_reported_every_step_and_false_cancels() {
         stopped.unwrap_err(),
         VacancyError::Cancelled { iteration: 3 }
     );
+}
+
+#[test]
+fn a_restart_from_the_converged_density_takes_one_step_to_the_same_solution() {
+    let cold = vacancy_model(&defaults()).unwrap();
+    assert!(
+        cold.iterations > 10,
+        "the cold start took {}",
+        cold.iterations
+    );
+    assert_eq!(cold.density.len(), cold.matrix_size);
+    // The density adds up to the electrons, and the moments are read off it.
+    let total: f64 = cold.density.iter().sum();
+    assert!((total - cold.electrons).abs() < 1e-12 && (total - 2.0).abs() < 1e-9);
+    let m0 = (cold.density[0] - cold.density[1])
+        + (cold.density[2] - cold.density[3])
+        + (cold.density[4] - cold.density[5]);
+    assert!((m0 - cold.site_moments[0]).abs() < 1e-15);
+
+    let warm = vacancy_model(&VacancyParams {
+        start_density: Some(cold.density.clone()),
+        ..defaults()
+    })
+    .unwrap();
+    assert!(warm.converged);
+    assert_eq!(warm.iterations, 1);
+    // One more step from a density converged to 1e-9: the same solution to
+    // far below the 4 shown digits.
+    assert!((warm.max_moment - cold.max_moment).abs() < 1e-8);
+    // Equivalent Ta carry it to 1e-9: the layer, not the site, is the same.
+    assert_eq!(warm.max_moment_site / 16, cold.max_moment_site / 16);
+    for (a, b) in warm.layer_moments.iter().zip(&cold.layer_moments) {
+        assert!((a - b).abs() < 1e-8, "{a} vs {b}");
+    }
+    assert!((warm.fermi_energy - cold.fermi_energy).abs() < 1e-8);
+}
+
+#[test]
+fn a_restart_from_another_solution_still_converges_to_this_one() {
+    // The solution at U_eff = 0.75 eV as the start at U_eff = 1 eV: the loop
+    // runs on to the U_eff = 1 eV solution of a cold start.
+    let other = vacancy_model(&VacancyParams {
+        u_eff: 0.75,
+        ..defaults()
+    })
+    .unwrap();
+    let cold = vacancy_model(&defaults()).unwrap();
+    let from_other = vacancy_model(&VacancyParams {
+        start_density: Some(other.density),
+        ..defaults()
+    })
+    .unwrap();
+    assert!(from_other.converged && from_other.iterations > 1);
+    assert!((from_other.max_moment - cold.max_moment).abs() < 1e-7);
+}
+
+#[test]
+fn a_bad_start_density_is_refused_and_the_scan_takes_none() {
+    let msg = |n: Vec<f64>| {
+        vacancy_model(&VacancyParams {
+            start_density: Some(n),
+            ..defaults()
+        })
+        .unwrap_err()
+        .to_string()
+    };
+    let m = msg(vec![0.0; 10]);
+    assert!(
+        m.contains("startDensity has 10 values") && m.contains("576"),
+        "{m}"
+    );
+    let mut n = vec![0.0; 576];
+    n[7] = 1.5;
+    let m = msg(n.clone());
+    assert!(m.contains("startDensity[7]") && m.contains("1.5"), "{m}");
+    n[7] = f64::NAN;
+    assert!(msg(n).contains("startDensity[7]"));
+    let e = u_scan(
+        &VacancyParams {
+            start_density: Some(vec![0.0; 576]),
+            ..defaults()
+        },
+        &[1.0],
+    )
+    .unwrap_err();
+    assert_eq!(e, VacancyError::StartDensityInScan);
 }
 
 #[test]

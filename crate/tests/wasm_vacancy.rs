@@ -135,6 +135,19 @@ fn annealing_orders_the_papers_four_samples() {
 }
 
 #[wasm_bindgen_test]
+fn a_results_density_restarts_the_loop_in_one_step() {
+    let cold = vacancy_model(small(&[]), JsValue::UNDEFINED).unwrap();
+    let density = get(&cold, "density");
+    assert_eq!(Array::from(&density).length(), 6 * 4 * 2 * 2);
+    let warm = vacancy_model(small(&[("startDensity", density)]), JsValue::UNDEFINED).unwrap();
+    assert_eq!(num(&warm, "iterations"), 1.0);
+    assert!(num(&cold, "iterations") > 1.0);
+    assert!((num(&warm, "maxMoment") - num(&cold, "maxMoment")).abs() < 1e-8);
+    // The defaults name the option, with no start density.
+    assert!(get(&vacancy_model_defaults().unwrap(), "startDensity").is_null());
+}
+
+#[wasm_bindgen_test]
 fn bad_input_is_a_js_error_naming_the_parameter_and_never_a_trap() {
     let model =
         |extra: &[(&str, JsValue)]| message(vacancy_model(small(extra), JsValue::UNDEFINED));
@@ -165,6 +178,29 @@ fn bad_input_is_a_js_error_naming_the_parameter_and_never_a_trap() {
         .contains("vacancies[0].axis must be one of"));
     assert!(model(&[("vacancies", 0.5.into())]).contains("vacancies must be a whole number"));
     assert!(model(&[("vacancies", "two".into())]).contains("vacancies must be a count or an array"));
+    assert!(model(&[("startDensity", "n".into())])
+        .contains("startDensity must be a Float64Array or an array of numbers"));
+    assert!(
+        model(&[("startDensity", Float64Array::from(&[0.5; 3][..]).into())])
+            .contains("startDensity has 3 values but the slab has 96 spin-orbitals")
+    );
+    let mut n = [0.0; 96];
+    n[5] = f64::NAN;
+    assert!(
+        model(&[("startDensity", Float64Array::from(&n[..]).into())])
+            .contains("startDensity[5] must be a finite number")
+    );
+    n[5] = -0.25;
+    assert!(
+        model(&[("startDensity", Float64Array::from(&n[..]).into())])
+            .contains("startDensity[5] must lie between 0 and 1, got -0.25")
+    );
+    assert!(message(u_scan(
+        small(&[("startDensity", Float64Array::from(&[0.0; 96][..]).into())]),
+        Float64Array::from(&[1.0][..]).into(),
+        JsValue::UNDEFINED,
+    ))
+    .contains("startDensity is for vacancyModel"));
     assert!(
         message(vacancy_model("abc".into(), JsValue::UNDEFINED)).contains("opts must be an object")
     );

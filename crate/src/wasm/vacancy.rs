@@ -42,6 +42,8 @@ struct VacancyOptions {
     max_iterations: f64,
     initial_polarization: f64,
     pdos_broadening: f64,
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    start_density: JsValue,
 }
 
 impl Default for VacancyOptions {
@@ -68,6 +70,7 @@ impl Default for VacancyOptions {
             max_iterations: d.max_iterations as f64,
             initial_polarization: d.initial_polarization,
             pdos_broadening: d.pdos_broadening,
+            start_density: JsValue::NULL,
         }
     }
 }
@@ -123,7 +126,18 @@ fn vacancies(value: &JsValue) -> Result<Vacancies, JsError> {
 }
 
 fn params(opts: JsValue) -> Result<VacancyParams, JsError> {
-    let o: VacancyOptions = options("opts", opts, &[("vacancies", Kind::Any)])?;
+    let o: VacancyOptions = options(
+        "opts",
+        opts,
+        &[("vacancies", Kind::Any), ("startDensity", Kind::Any)],
+    )?;
+    let start_density = if o.start_density.is_undefined() || o.start_density.is_null() {
+        None
+    } else {
+        let n = f64_array("startDensity", &o.start_density, false)?;
+        input::finite_slice("startDensity", &n)?;
+        Some(n)
+    };
     Ok(VacancyParams {
         layers: whole("layers", o.layers, 1, 64)?,
         size: whole("size", o.size, 1, 32)?,
@@ -141,6 +155,7 @@ fn params(opts: JsValue) -> Result<VacancyParams, JsError> {
         max_iterations: whole("maxIterations", o.max_iterations, 1, 100_000)?,
         initial_polarization: o.initial_polarization,
         pdos_broadening: o.pdos_broadening,
+        start_density,
     })
 }
 
@@ -173,12 +188,14 @@ pub fn vacancy_model_defaults() -> Result<JsValue, JsError> {
 }
 
 /// Solves the vacancy model → `{ siteMoments, siteCharges, layerMoments,
-/// maxMoment, maxMomentSite, momentPerCell, electrons, fermiEnergy,
+/// maxMoment, maxMomentSite, momentPerCell, electrons, density, fermiEnergy,
 /// eigenvalues, eigenvalueWeights, pdos: { energy, layers: [{ up, down }] },
 /// converged, iterations, residual, history: { residual, maxMoment },
 /// matrixSize, blocks, largestBlock, diagonalisations, layers, size,
 /// vacancySites }` (μ_B, eV). `onProgress(iteration, residual)`, if given,
 /// is called after every step; returning `false` cancels with an Error.
+/// `opts.startDensity`, a result's `density`, restarts the loop from it
+/// (one step when it is the solution of the same options).
 #[wasm_bindgen(js_name = vacancyModel)]
 pub fn vacancy_model(
     #[wasm_bindgen(unchecked_param_type = "object | undefined")] opts: JsValue,

@@ -96,6 +96,12 @@ pub enum VacancyError {
         max: usize,
         soc: bool,
     },
+    /// A start density of the wrong length.
+    #[error("startDensity has {len} values but the slab has {orbitals} spin-orbitals (6 · layers · size²): it must have one per spin-orbital")]
+    StartDensityLength { len: usize, orbitals: usize },
+    /// A start density given to the U_eff scan.
+    #[error("startDensity is for vacancyModel: every point of the U_eff scan starts from the same polarised start")]
+    StartDensityInScan,
     /// The eigensolver did not converge (should not happen for finite input).
     #[error("the eigensolver did not converge on a {dim}×{dim} block")]
     EigenSolver { dim: usize },
@@ -245,6 +251,15 @@ pub struct VacancyParams {
     /// Gaussian broadening (standard deviation) of the PDOS. Default 0.1 eV,
     /// enough to merge the discrete levels of the finite patch into bands.
     pub pdos_broadening: f64,
+    /// A density to start the loop from instead of the polarised start of
+    /// `initial_polarization`: n_c in electrons (0 to 1) for every channel
+    /// c of [`hamiltonian::channel`], as [`VacancyResult::density`] gives
+    /// it. A restart, as a DFT code restarts from a saved density: from the
+    /// converged density of the same parameters the loop converges in one
+    /// step, to the same solution. Default none. Where several solutions
+    /// exist (U_eff above ≈ 1.75 eV at the defaults) a start from another
+    /// solution's density may stay on that one.
+    pub start_density: Option<Vec<f64>>,
 }
 
 impl Default for VacancyParams {
@@ -266,6 +281,7 @@ impl Default for VacancyParams {
             max_iterations: 500,
             initial_polarization: 0.5,
             pdos_broadening: 0.1,
+            start_density: None,
         }
     }
 }
@@ -311,6 +327,24 @@ impl VacancyParams {
         };
         if orbitals > max {
             return Err(VacancyError::TooLarge { orbitals, max, soc });
+        }
+        if let Some(n) = &self.start_density {
+            if n.len() != orbitals {
+                return Err(VacancyError::StartDensityLength {
+                    len: n.len(),
+                    orbitals,
+                });
+            }
+            if let Some(index) = n.iter().position(|x| !(0.0..=1.0).contains(x)) {
+                return Err(InputError::OutOfRangeAt {
+                    name: "startDensity",
+                    index,
+                    min: 0.0,
+                    max: 1.0,
+                    value: n[index],
+                }
+                .into());
+            }
         }
         Ok(())
     }
