@@ -33,22 +33,27 @@ const aborted = () => new DOMException('The computation was cancelled.', 'AbortE
 export class WorkerClient {
   /**
    * @param {string} family the wasm package the calls go to (see ktao.js)
-   * @param {URL|string} url the worker script (default js/workers/ktao-worker.js)
+   * @param {{ url?: URL|string, lazy?: boolean }} options the worker script
+   *   (default js/workers/ktao-worker.js); `lazy`: start the worker at the
+   *   first call instead of now (a worker and its library take two cores'
+   *   time to start, which a page may need for its first drawing)
    */
-  constructor(family, url = WORKER_URL) {
+  constructor(family, { url = WORKER_URL, lazy = false } = {}) {
     this.family = family;
     this.url = new URL(url);
     this.url.searchParams.set('family', family);
     this.worker = null;
+    this.started = false;
     this.running = null; // { id, resolve, reject, onProgress }
     this.queue = [];
     this.nextId = 1;
     this.spawns = 0; // workers started (the first, and one per cancelled call)
-    this.spawn();
+    if (!lazy) this.spawn();
   }
 
   /** Starts a worker (terminating any); null where workers cannot be made. */
   spawn() {
+    this.started = true;
     this.worker?.terminate();
     this.worker = null;
     try {
@@ -111,6 +116,7 @@ export class WorkerClient {
     const job = this.queue.shift();
     if (!job) return;
     this.running = job;
+    if (!this.started) this.spawn();
     if (this.worker) {
       this.worker.postMessage({ id: job.id, method: job.method, args: job.args, progress: Boolean(job.onProgress) });
     } else {
