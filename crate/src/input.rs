@@ -96,6 +96,25 @@ pub enum InputError {
     },
 }
 
+/// Every element within [min, max] (NaN is not).
+pub fn in_range_slice(
+    name: &'static str,
+    values: &[f64],
+    min: f64,
+    max: f64,
+) -> Result<(), InputError> {
+    match values.iter().position(|v| !(min..=max).contains(v)) {
+        Some(index) => Err(InputError::OutOfRangeAt {
+            name,
+            index,
+            min,
+            max,
+            value: values[index],
+        }),
+        None => Ok(()),
+    }
+}
+
 /// Every element finite, and at least one element.
 pub fn finite_slice(name: &'static str, values: &[f64]) -> Result<(), InputError> {
     if values.is_empty() {

@@ -335,16 +335,7 @@ impl VacancyParams {
                     orbitals,
                 });
             }
-            if let Some(index) = n.iter().position(|x| !(0.0..=1.0).contains(x)) {
-                return Err(InputError::OutOfRangeAt {
-                    name: "startDensity",
-                    index,
-                    min: 0.0,
-                    max: 1.0,
-                    value: n[index],
-                }
-                .into());
-            }
+            input::in_range_slice("startDensity", n, 0.0, 1.0)?;
         }
         Ok(())
     }

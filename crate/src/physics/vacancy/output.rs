@@ -6,7 +6,7 @@ use super::hamiltonian::{self, Block, OneBody};
 use super::lattice::Slab;
 use super::scf::{self, Loop, Spectrum};
 use super::{VacancyError, VacancyParams, VacancySite};
-use crate::input::{self, InputError};
+use crate::input;
 use serde::{Deserialize, Serialize};
 
 /// The spin-resolved PDOS of one layer, states/eV per Ta of the layer.
@@ -361,16 +361,7 @@ pub fn scan(
     progress: &mut dyn FnMut(usize, usize, f64) -> bool,
 ) -> Result<UScan, VacancyError> {
     input::finite_slice("uValues", u_values)?;
-    if let Some(index) = u_values.iter().position(|u| !(0.0..=10.0).contains(u)) {
-        return Err(InputError::OutOfRangeAt {
-            name: "uValues",
-            index,
-            min: 0.0,
-            max: 10.0,
-            value: u_values[index],
-        }
-        .into());
-    }
+    input::in_range_slice("uValues", u_values, 0.0, 10.0)?;
     if p.start_density.is_some() {
         return Err(VacancyError::StartDensityInScan);
     }
