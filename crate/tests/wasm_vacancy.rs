@@ -145,6 +145,16 @@ fn a_results_density_restarts_the_loop_in_one_step() {
     assert!((num(&warm, "maxMoment") - num(&cold, "maxMoment")).abs() < 1e-8);
     // The defaults name the option, with no start density.
     assert!(get(&vacancy_model_defaults().unwrap(), "startDensity").is_null());
+    // A drawing that computes everything takes a restart for the model and
+    // still scans U_eff from the polarised start.
+    let svg = svg_vacancy_model(
+        small(&[("startDensity", get(&cold, "density"))]),
+        600.0,
+        400.0,
+        JsValue::UNDEFINED,
+    )
+    .unwrap();
+    assert!(svg.starts_with("<svg") && svg.contains("U"));
 }
 
 #[wasm_bindgen_test]

@@ -310,6 +310,8 @@ fn figure_data(state: JsValue, computed: JsValue) -> Result<FigureData, JsError>
 fn scan_params(p: &VacancyParams) -> VacancyParams {
     VacancyParams {
         soc: 0.0,
+        // Every point starts from the polarised start; a restart is the model's.
+        start_density: None,
         ..p.clone()
     }
 }

@@ -1,8 +1,9 @@
 // Fig. 3 with Fig. S18: the oxygen-vacancy tight-binding + U_eff model. The
 // self-consistent solution runs in a Web Worker (compute), except at the
 // paper's values, which restart on the page from a saved solution (one
-// step, solveModel); the drawing takes its result on the main thread (draw). The U_eff scan of Fig. S18 depends on
-// every control but U_eff itself, so it is computed once per slab and kept.
+// step, solveModel); the drawing takes its result on the main thread (draw).
+// The U_eff scan of Fig. S18 depends on every control but U_eff itself, so
+// it is computed once per slab and kept.
 import { fixed } from '../format.js';
 import { client, helper } from './vacancy-workers.js';
 import { restart } from '../../pkg/vacancy/restart.js';
